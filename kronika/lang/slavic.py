@@ -1,0 +1,56 @@
+"""Russian and Ukrainian morphology through pymorphy3 and its dictionary packages."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from kronika.lang.base import Analysis
+
+_CASES = {"nomn": "nom", "gent": "gen", "datv": "dat", "accs": "acc", "ablt": "inst", "loct": "loc",
+          "voct": "voc", "gen2": "gen", "loc2": "loc", "acc2": "acc"}
+_POS = {"NOUN": "noun", "ADJF": "adj", "ADJS": "adj", "VERB": "verb", "INFN": "verb", "PRTF": "adj",
+        "PRTS": "adj", "GRND": "verb", "NUMR": "num", "ADVB": "adv", "NPRO": "pron", "PREP": "prep",
+        "CONJ": "conj", "PRCL": "part"}
+_NAME = {"Name": "forename", "Surn": "surname", "Patr": "patronymic", "Geox": "place", "Orgn": "org"}
+
+
+class PymorphyMorphology:
+    def __init__(self, lang: str) -> None:
+        import pymorphy3
+
+        self.lang = lang
+        self._morph = pymorphy3.MorphAnalyzer(lang=lang)
+        self._cache = lru_cache(maxsize=200_000)(self._analyse)
+
+    def __reduce__(self):
+        return (PymorphyMorphology, (self.lang,))
+
+    def analyse(self, word: str) -> list[Analysis]:
+        return self._cache(word)
+
+    def lemmas(self, word: str) -> list[str]:
+        out: list[str] = []
+        for a in self.analyse(word):
+            if a.lemma not in out:
+                out.append(a.lemma)
+        return out or [word]
+
+    def _analyse(self, word: str) -> list[Analysis]:
+        out = []
+        for p in self._morph.parse(word):
+            if not p.is_known:
+                continue
+            tag = p.tag
+            name_class = next((v for k, v in _NAME.items() if k in tag), None)
+            pos = _POS.get(str(tag.POS), "other")
+            if pos == "noun" and name_class:
+                pos = "propn"
+            tense = {"past": "past", "pres": "present", "futr": "future"}.get(str(tag.tense)) if tag.tense else None
+            if str(tag.POS) == "INFN":
+                tense = "inf"
+            out.append(Analysis(
+                lemma=p.normal_form, pos=pos, cases=(_CASES[str(tag.case)],) if tag.case in _CASES else (),
+                number={"sing": "sg", "plur": "pl"}.get(str(tag.number)), gender=str(tag.gender) if tag.gender else None,
+                tense=tense, aspect={"perf": "perf", "impf": "imperf"}.get(str(tag.aspect)),
+                name_class=name_class, tag=str(tag),
+            ))
+        return out
