@@ -1,0 +1,437 @@
+"""Time expressions: find them with a per-language grammar (data), resolve them to ISO dates.
+
+The grammar lives in ``kronika/resources/lang/<lang>/time.yaml``: word lists (months in all
+cases, weekdays, units, number words...) and templates that combine them. Each language is
+compiled once into regexes and cached. Dates are ISO strings whose length is their precision
+("2022", "2022-12", "2022-12-19"), the convention of ``kronika.model``.
+
+Why a grammar of our own: dateparser's ``search_dates`` reads "się" as August and "nie" as
+Sunday, and its ``parse`` knows nothing of "we wtorek", "do 1 lipca" or "pół roku temu".
+Month and weekday names are normalised by the same tables, so no second parser is needed.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import logging
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from kronika.errors import ResourceError, UnknownLanguageError
+
+__all__ = ["TimeExpression", "find_time_expressions", "resolve_time", "resolve_sentence_date", "KNOWN_LANGUAGES"]
+
+log = logging.getLogger("kronika")
+
+KNOWN_LANGUAGES = ("pl", "en", "ru", "uk")
+
+Kind = str  # "date" | "weekday" | "ago" | "later" | "calendar" | "fixed" | "deadline" | "since" | "duration" | "anaphoric"
+
+
+@dataclass(frozen=True)
+class TimeExpression:
+    """A span of text that names a time, with what it says, before resolution.
+
+    ``kind`` tells how to resolve it: a ``date`` carries its own year/month/day (a missing
+    year comes from the anchor); ``weekday`` goes back from the anchor; ``ago``/``later``/
+    ``calendar``/``fixed`` are offsets from the anchor (``unit``, ``amount``); ``deadline``
+    and ``since`` are dates that bound an event rather than date it; ``duration`` and
+    ``anaphoric`` ("tego dnia") never resolve to a date.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: Kind
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None  # 0 = Monday
+    unit: str | None = None  # minute, hour, day, week, month, year
+    amount: float | None = None  # signed offset in units; negative = before the anchor
+    year_offset: int | None = None  # "w grudniu ubiegłego roku" -> -1
+    qualifier: str | None = None  # early, mid, late
+    vague: bool = False  # "kilka dni temu": precision drops one step
+    preposition: str | None = None  # the word before it that widened the span ("w", "do")
+
+    @property
+    def needs_anchor(self) -> bool:
+        """Whether resolution needs the document date (what it resolves from)."""
+        return self.year is None
+
+
+# --- grammar -------------------------------------------------------------------------------
+
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])"
+_MONTH_NUM = r"(?:1[0-2]|0?[1-9])"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_NUMBER_DIGITS = r"\d{1,4}(?:[.,]5)?"
+_UNIT_RANK = {"minute": 3, "hour": 3, "day": 3, "week": 3, "month": 2, "halfyear": 2, "year": 1}
+
+
+def _form_regex(form: str) -> str:
+    form = str(form)
+    star = form.endswith("*")
+    body = re.escape(form.rstrip("*")).replace(r"\ ", " ").replace(" ", r"\s+")
+    return body + (r"\w*" if star else "")
+
+
+def _alternation(forms) -> str:
+    forms = sorted({str(f) for f in forms}, key=len, reverse=True)
+    return "(?:" + "|".join(_form_regex(f) for f in forms) + ")"
+
+
+def _lookup(table: dict) -> list[tuple[re.Pattern, object]]:
+    """Compiled (full-match form regex, value) pairs, longest forms first."""
+    pairs = [(str(f), value) for value, forms in table.items() for f in forms]
+    pairs.sort(key=lambda p: len(p[0]), reverse=True)
+    return [(re.compile(_form_regex(f), re.I), v) for f, v in pairs]
+
+
+@dataclass
+class _Grammar:
+    lang: str
+    templates: list[tuple[str, re.Pattern, bool]]  # kind, regex, needs_prep
+    months: list
+    month_adjectives: list
+    weekdays: list
+    weekday_adjectives: list
+    numbers: list
+    vague: list
+    units: list
+    fixed: list
+    rel_year: list
+    qualifiers: list
+    prefix: re.Pattern
+    prep_kind: dict[str, str]
+
+
+def _value(lookup, text: str):
+    text = re.sub(r"\s+", " ", text.strip())
+    for regex, value in lookup:
+        if regex.fullmatch(text):
+            return value
+    return None
+
+
+def _load_yaml(lang: str) -> dict:
+    if lang not in KNOWN_LANGUAGES:
+        raise UnknownLanguageError(f"no time grammar for language {lang!r}; known: {', '.join(KNOWN_LANGUAGES)}")
+    path = resources.files("kronika") / "resources" / "lang" / lang / "time.yaml"
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise ResourceError(f"cannot read the time grammar {path}: {exc}; restore it from git") from exc
+
+
+@lru_cache(maxsize=None)
+def _grammar(lang: str) -> _Grammar:
+    data = _load_yaml(lang)
+
+    def forms(key: str) -> list[str]:
+        return [f for fs in (data.get(key) or {}).values() for f in fs]
+
+    numbers = data.get("numbers") or {}
+    vague = data.get("vague_numbers") or {}
+    qualifiers = data.get("qualifiers") or {}
+    macros = {
+        "day": _DAY,
+        "month_num": _MONTH_NUM,
+        "year": _YEAR,
+        "month": _alternation(forms("months")),
+        "month_adj": _alternation(forms("month_adjectives") or ["\0"]),
+        "weekday": _alternation(forms("weekdays")),
+        "weekday_adj": _alternation(forms("weekday_adjectives") or ["\0"]),
+        "year_word": _alternation(data.get("year_words") or ["\0"]),
+        "number": "(?:" + _NUMBER_DIGITS + "|" + _alternation(forms("numbers"))[3:],
+        "vague": _alternation(forms("vague_numbers") or ["\0"]),
+        "unit": _alternation(forms("units")),
+        "last": _alternation(data.get("last") or ["\0"]),
+        "this": _alternation(data.get("this") or ["\0"]),
+        "next": _alternation(data.get("next") or ["\0"]),
+        "rel_year": _alternation(forms("rel_year") or ["\0"]),
+        "fixed": _alternation(forms("fixed") or ["\0"]),
+        "qual": _alternation([q for qs in qualifiers.values() for q in qs] or ["\0"]),
+    }
+    templates = []
+    for spec in data.get("templates") or []:
+        pattern = spec["pattern"].replace(" ", r"\s+")
+
+        def named(m: re.Match) -> str:
+            name = m.group(1)
+            if name not in macros:
+                raise ResourceError(f"time.yaml ({lang}): unknown macro {{{name}}} in {spec['pattern']!r}")
+            return f"(?P<{name}>{macros[name]})"
+
+        pattern = re.sub(r"\{(\w+)\}", named, pattern)
+        try:
+            regex = re.compile(r"(?<!\w)" + pattern + r"(?!\w)", re.I)
+        except re.error as exc:
+            raise ResourceError(f"time.yaml ({lang}): bad template {spec['pattern']!r}: {exc}") from exc
+        templates.append((spec["kind"], regex, bool(spec.get("needs_prep"))))
+
+    preps = data.get("prepositions") or {}
+    prep_kind = {re.sub(r"\s+", " ", str(p).lower()): kind for kind, ps in preps.items() for p in ps}
+    # The words just before a match: an optional preposition, then an optional qualifier.
+    prefix = re.compile(
+        r"(?<!\w)(?:(?P<prep>" + _alternation(prep_kind) + r")\s+)?"
+        r"(?:(?P<qual>" + macros["qual"] + r")(?:\s+|-))?$",
+        re.I,
+    )
+    return _Grammar(
+        lang=lang,
+        templates=templates,
+        months=_lookup(data.get("months") or {}),
+        month_adjectives=_lookup(data.get("month_adjectives") or {}),
+        weekdays=_lookup(data.get("weekdays") or {}),
+        weekday_adjectives=_lookup(data.get("weekday_adjectives") or {}),
+        numbers=_lookup(numbers),
+        vague=_lookup(vague),
+        units=_lookup(data.get("units") or {}),
+        fixed=_lookup(data.get("fixed") or {}),
+        rel_year=_lookup(data.get("rel_year") or {}),
+        qualifiers=_lookup(qualifiers),
+        prefix=prefix,
+        prep_kind=prep_kind,
+    )
+
+
+# --- finding -------------------------------------------------------------------------------
+
+def _number(g: _Grammar, text: str | None) -> tuple[float | None, bool]:
+    if not text:
+        return None, False
+    text = text.strip()
+    if re.fullmatch(_NUMBER_DIGITS, text):
+        return float(text.replace(",", ".")), False
+    value = _value(g.numbers, text)
+    if value is not None:
+        return float(value), False
+    value = _value(g.vague, text)
+    return (float(value), True) if value is not None else (None, False)
+
+
+def _build(g: _Grammar, kind: str, m: re.Match) -> dict | None:
+    """Fields of a TimeExpression from one template match, or None when it says nothing."""
+    gd = {k: v for k, v in m.groupdict().items() if v}
+    f: dict = {}
+    if kind == "date":
+        if "year" in gd:
+            f["year"] = int(gd["year"])
+        if "month" in gd:
+            f["month"] = _value(g.months, gd["month"])
+        elif "month_num" in gd:
+            f["month"] = int(gd["month_num"])
+        elif "month_adj" in gd:
+            f["month"] = _value(g.month_adjectives, gd["month_adj"])
+        if "day" in gd:
+            f["day"] = int(gd["day"])
+        if "rel_year" in gd:
+            f["year_offset"] = int(_value(g.rel_year, gd["rel_year"]))
+        if f.get("month") is None and "year" not in f:
+            return None
+        if f.get("day") and f.get("month") and f["day"] > 31:
+            return None
+        return f
+    if kind == "weekday":
+        wd = _value(g.weekdays, gd["weekday"]) if "weekday" in gd else _value(g.weekday_adjectives, gd.get("weekday_adj", ""))
+        return None if wd is None else {"weekday": int(wd)}
+    if kind == "fixed":
+        value = _value(g.fixed, gd.get("fixed", ""))
+        return None if value is None else {"unit": "day", "amount": float(value)}
+    unit = _value(g.units, gd.get("unit", ""))
+    if unit is None:
+        return None
+    amount, vague = _number(g, gd.get("number") or gd.get("vague"))
+    if kind in ("ago", "later", "duration"):
+        amount = 1.0 if amount is None else amount
+        if unit == "halfyear":
+            unit, amount = "month", amount * 6
+        if unit == "year" and amount != int(amount):
+            unit, amount = "month", amount * 12
+        return {"unit": unit, "amount": -amount if kind == "ago" else amount, "vague": vague}
+    if kind == "calendar":
+        if "last" in gd:
+            amount = -1.0
+        elif "next" in gd:
+            amount = 1.0
+        else:
+            amount = 0.0
+        f = {"unit": unit, "amount": amount}
+        if "qual" in gd:
+            f["qualifier"] = _value(g.qualifiers, gd["qual"])
+        if unit in ("day", "hour", "minute"):  # "tego dnia", "następnego dnia": a day the text named before
+            f["kind"] = "anaphoric"
+        return f
+    return None
+
+
+def _find(g: _Grammar, text: str) -> list[TimeExpression]:
+    candidates = []
+    for order, (kind, regex, needs_prep) in enumerate(g.templates):
+        for m in regex.finditer(text):
+            fields = _build(g, kind, m)
+            if fields is None:
+                continue
+            start, end = m.start(), m.end()
+            pm = g.prefix.search(text, max(0, start - 40), start)
+            prep = (pm.group("prep") or "") if pm else ""
+            qual = (pm.group("qual") or "") if pm else ""
+            if needs_prep and not prep:
+                continue
+            fields.setdefault("kind", kind)
+            if qual and "qualifier" not in fields:
+                fields["qualifier"] = _value(g.qualifiers, qual)
+            if pm and (prep or qual):
+                start = pm.start()
+                if prep:
+                    fields["preposition"] = re.sub(r"\s+", " ", prep.lower())
+            candidates.append((start, end, order, fields))
+    # Longest span wins an overlap; on a tie the template listed first.
+    candidates.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
+    chosen: list[tuple[int, int, dict]] = []
+    for start, end, _, fields in candidates:
+        if all(end <= s or start >= e for s, e, _ in chosen):
+            chosen.append((start, end, fields))
+    chosen.sort(key=lambda c: c[0])
+    out = []
+    for start, end, fields in chosen:
+        kind = fields.pop("kind")
+        prep_kind = g.prep_kind.get(fields.get("preposition") or "", "at")
+        if kind == "date" and prep_kind in ("deadline", "since"):
+            kind = prep_kind
+        out.append(TimeExpression(start=start, end=end, text=text[start:end], kind=kind, **fields))
+    return out
+
+
+def find_time_expressions(text: str, lang: str) -> list[TimeExpression]:
+    """Every time expression in ``text``, in order, non-overlapping, with character spans."""
+    return _find(_grammar(lang), text)
+
+
+# --- resolving -----------------------------------------------------------------------------
+
+def _parse_anchor(anchor: str | None) -> tuple[int, int | None, int | None] | None:
+    if not anchor:
+        return None
+    m = re.match(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", anchor)
+    if not m:
+        return None
+    y, mo, d = m.groups()
+    return int(y), int(mo) if mo else None, int(d) if d else None
+
+
+def _iso(y: int, m: int | None = None, d: int | None = None, rank: int = 3) -> str:
+    if rank <= 1 or m is None:
+        return f"{y:04d}"
+    if rank == 2 or d is None:
+        return f"{y:04d}-{m:02d}"
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def _add_months(y: int, m: int, n: int) -> tuple[int, int]:
+    total = y * 12 + (m - 1) + n
+    return total // 12, total % 12 + 1
+
+
+def _shift(day: dt.date, unit: str, amount: float) -> dt.date:
+    if unit in ("minute", "hour"):
+        hours = amount if unit == "hour" else amount / 60
+        return day + dt.timedelta(days=int(hours / 24))
+    if unit == "day":
+        return day + dt.timedelta(days=int(amount))
+    if unit == "week":
+        return day + dt.timedelta(weeks=amount)
+    months = round(amount * (12 if unit == "year" else 1))
+    y, m = _add_months(day.year, day.month, months)
+    return dt.date(y, m, min(day.day, calendar.monthrange(y, m)[1]))
+
+
+def resolve_time(expr: TimeExpression, anchor: str | None) -> str | None:
+    """The ISO date ``expr`` names, read against the document date ``anchor``.
+
+    Precision never exceeds what the text gives nor what the anchor gives for relative
+    phrases ("w czwartek" against "2022-12" is "2022-12"). Weekdays and year-less months
+    go back to the most recent such day or month on or before the anchor; a year-less
+    deadline ("do 1 lipca") goes forward. Durations and anaphoric phrases give None, and
+    so does every relative phrase when the anchor is unknown.
+    """
+    if expr.kind in ("duration", "anaphoric"):
+        return None
+    a = _parse_anchor(anchor)
+    if expr.year is not None:
+        rank = 3 if expr.day else 2 if expr.month else 1
+        if expr.day and expr.month and expr.day > calendar.monthrange(expr.year, expr.month)[1]:
+            return None
+        return _iso(expr.year, expr.month, expr.day, rank)
+    if a is None:
+        return None
+    ay, am, ad = a
+    anchor_rank = 3 if ad else 2 if am else 1
+    # A coarse anchor stands for the middle of its period.
+    base = dt.date(ay, am or 7, ad or (15 if am else 1))
+
+    if expr.month is not None:  # a month or a day of a month without its year
+        rank = 3 if expr.day else 2
+        if expr.year_offset is not None:
+            year = ay + expr.year_offset
+        else:
+            key, anchor_key = (expr.month, expr.day or 0), (am or 12, ad or 31)
+            if expr.kind == "deadline":
+                year = ay if key >= (am or 1, ad or 0) else ay + 1
+            else:
+                year = ay if key <= anchor_key else ay - 1
+        if expr.day and expr.day > calendar.monthrange(year, expr.month)[1]:
+            return None
+        return _iso(year, expr.month, expr.day, rank)
+
+    if expr.weekday is not None:
+        if anchor_rank < 3:
+            return _iso(ay, am, None, anchor_rank)
+        day = base - dt.timedelta(days=(base.weekday() - expr.weekday) % 7)
+        return _iso(day.year, day.month, day.day, 3)
+
+    if expr.unit is None or expr.amount is None:
+        return None
+    if expr.kind == "calendar":
+        if expr.unit == "week":  # a week is no ISO precision: give its month
+            day = base + dt.timedelta(weeks=expr.amount)
+            if expr.qualifier == "early":
+                day -= dt.timedelta(days=day.weekday())
+            day = min(day, base) if expr.amount <= 0 else day
+            return _iso(day.year, day.month, None, min(2, anchor_rank))
+        if expr.unit in ("month", "halfyear"):
+            y, m = _add_months(ay, am or 7, int(expr.amount))
+            return _iso(y, m, None, min(2, anchor_rank))
+        if expr.unit == "year":
+            return _iso(ay + int(expr.amount))
+        return None
+    day = _shift(base, expr.unit, expr.amount)
+    rank = min(_UNIT_RANK.get(expr.unit, 3) - (1 if expr.vague else 0), anchor_rank)
+    if rank < 1:
+        return None
+    return _iso(day.year, day.month, day.day, rank)
+
+
+_MAIN_KINDS = ("date", "weekday", "ago", "calendar", "fixed", "later")
+
+
+def resolve_sentence_date(text: str, lang: str, anchor: str | None) -> tuple[str | None, TimeExpression | None]:
+    """The date of a sentence's main event and the expression that gave it.
+
+    The first expression that dates a point (absolute or relative) wins; deadlines and
+    "since" bounds count only when nothing else is there; durations never do. Returns
+    (None, None) when no expression resolves.
+    """
+    exprs = find_time_expressions(text, lang)
+    for allowed in (_MAIN_KINDS, ("deadline", "since")):
+        for expr in exprs:
+            if expr.kind in allowed:
+                value = resolve_time(expr, anchor)
+                if value:
+                    return value, expr
+    return None, None
