@@ -70,6 +70,7 @@ _DAY = r"(?:3[01]|[12]\d|0?[1-9])"
 _MONTH_NUM = r"(?:1[0-2]|0?[1-9])"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _NUMBER_DIGITS = r"\d{1,4}(?:[.,]5)?"
+_DAYS_AHEAD = 31  # how far after the document date a year-less "10 October" may lie
 _UNIT_RANK = {"minute": 3, "hour": 3, "day": 3, "week": 3, "month": 2, "halfyear": 2, "year": 1}
 
 
@@ -80,9 +81,9 @@ def _form_regex(form: str) -> str:
     return body + (r"\w*" if star else "")
 
 
-def _alternation(forms) -> str:
+def _alternation(forms, exact_case: set[str] = frozenset()) -> str:
     forms = sorted({str(f) for f in forms}, key=len, reverse=True)
-    return "(?:" + "|".join(_form_regex(f) for f in forms) + ")"
+    return "(?:" + "|".join(f"(?-i:{_form_regex(f)})" if f in exact_case else _form_regex(f) for f in forms) + ")"
 
 
 def _lookup(table: dict) -> list[tuple[re.Pattern, object]]:
@@ -135,6 +136,14 @@ def _grammar(lang: str) -> _Grammar:
     def forms(key: str) -> list[str]:
         return [f for fs in (data.get(key) or {}).values() for f in fs]
 
+    for key, value in data.items():
+        lists = value.values() if isinstance(value, dict) else [value] if isinstance(value, list) else []
+        for forms_ in lists:
+            bad = [f for f in forms_ if isinstance(f, bool)] if isinstance(forms_, list) else []
+            if bad:
+                raise ResourceError(f"time.yaml ({lang}): a bare on/off/yes/no under {key!r} reads as a boolean; quote it")
+    global_case = set(str(f) for f in data.get("case_sensitive") or ())
+
     numbers = data.get("numbers") or {}
     vague = data.get("vague_numbers") or {}
     qualifiers = data.get("qualifiers") or {}
@@ -142,9 +151,9 @@ def _grammar(lang: str) -> _Grammar:
         "day": _DAY,
         "month_num": _MONTH_NUM,
         "year": _YEAR,
-        "month": _alternation(forms("months")),
+        "month": _alternation(forms("months"), global_case),
         "month_adj": _alternation(forms("month_adjectives") or ["\0"]),
-        "weekday": _alternation(forms("weekdays")),
+        "weekday": _alternation(forms("weekdays"), global_case),
         "weekday_adj": _alternation(forms("weekday_adjectives") or ["\0"]),
         "year_word": _alternation(data.get("year_words") or ["\0"]),
         "number": "(?:" + _NUMBER_DIGITS + "|" + _alternation(forms("numbers"))[3:],
@@ -383,6 +392,9 @@ def resolve_time(expr: TimeExpression, anchor: str | None) -> str | None:
             key, anchor_key = (expr.month, expr.day or 0), (am or 12, ad or 31)
             if expr.kind == "deadline":
                 year = ay if key >= (am or 1, ad or 0) else ay + 1
+            elif expr.day and ad:  # a full day may lie a little ahead (an announced date)
+                soon = base + dt.timedelta(days=_DAYS_AHEAD)
+                year = ay if key <= (soon.month, soon.day) or soon.year > ay else ay - 1
             else:
                 year = ay if key <= anchor_key else ay - 1
         if expr.day and expr.day > calendar.monthrange(year, expr.month)[1]:
