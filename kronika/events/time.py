@@ -107,6 +107,7 @@ class _Grammar:
     fixed: list
     rel_year: list
     qualifiers: list
+    calendar_words: list
     prefix: re.Pattern
     prep_kind: dict[str, str]
 
@@ -164,6 +165,7 @@ def _grammar(lang: str) -> _Grammar:
         "next": _alternation(data.get("next") or ["\0"]),
         "rel_year": _alternation(forms("rel_year") or ["\0"]),
         "fixed": _alternation(forms("fixed") or ["\0"]),
+        "calendar_word": _alternation(list(data.get("calendar_words") or {}) or ["\0"]),
         "qual": _alternation([q for qs in qualifiers.values() for q in qs] or ["\0"]),
     }
     templates = []
@@ -204,6 +206,7 @@ def _grammar(lang: str) -> _Grammar:
         fixed=_lookup(data.get("fixed") or {}),
         rel_year=_lookup(data.get("rel_year") or {}),
         qualifiers=_lookup(qualifiers),
+        calendar_words=_lookup({tuple(v): [k] for k, v in (data.get("calendar_words") or {}).items()}),
         prefix=prefix,
         prep_kind=prep_kind,
     )
@@ -252,6 +255,9 @@ def _build(g: _Grammar, kind: str, m: re.Match) -> dict | None:
     if kind == "fixed":
         value = _value(g.fixed, gd.get("fixed", ""))
         return None if value is None else {"unit": "day", "amount": float(value)}
+    if "calendar_word" in gd:
+        unit, amount = _value(g.calendar_words, gd["calendar_word"])
+        return {"unit": unit, "amount": float(amount)}
     unit = _value(g.units, gd.get("unit", ""))
     if unit is None:
         return None
