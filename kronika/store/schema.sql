@@ -1,0 +1,131 @@
+-- Kronika's store: one SQLite file, written by one writer (kronika.store.Store).
+-- Every statement is idempotent (CREATE ... IF NOT EXISTS) so opening an existing file is safe.
+-- Offsets (start, end) index documents.clean. Dates are ISO strings whose length is the precision.
+-- Bump schema_version when a change needs a migration.
+
+CREATE TABLE IF NOT EXISTS meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', '1');
+
+CREATE TABLE IF NOT EXISTS documents (
+    id                  TEXT PRIMARY KEY,
+    source              TEXT NOT NULL,
+    content_hash        TEXT NOT NULL,          -- sha256 of the clean text
+    stages              TEXT NOT NULL DEFAULT '',  -- the stages that produced this version, comma-separated
+    raw                 TEXT NOT NULL,
+    clean               TEXT NOT NULL,
+    title               TEXT,
+    url                 TEXT,
+    language            TEXT,
+    published           TEXT,
+    published_source    TEXT,
+    removed             TEXT NOT NULL DEFAULT '[]',  -- JSON: [{raw_start, raw_end, text, rule}]
+    headings            TEXT NOT NULL DEFAULT '[]',  -- JSON: [{start, end, text}]
+    paragraph_languages TEXT NOT NULL DEFAULT '[]',  -- JSON: [[start, end, lang]]
+    date_evidence       TEXT NOT NULL DEFAULT '[]',  -- JSON: [{value, source, text}]
+    ingested_at         TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS documents_hash ON documents (content_hash);
+CREATE INDEX IF NOT EXISTS documents_language ON documents (language);
+CREATE INDEX IF NOT EXISTS documents_published ON documents (published);
+
+CREATE TABLE IF NOT EXISTS sentences (
+    doc_id     TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    idx        INTEGER NOT NULL,
+    start      INTEGER NOT NULL,
+    "end"      INTEGER NOT NULL,
+    text       TEXT NOT NULL,
+    is_heading INTEGER NOT NULL DEFAULT 0,
+    paragraph  INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (doc_id, idx)
+);
+
+-- An input that could not be ingested, and why. One row per (source, doc, stage): a rerun updates it.
+CREATE TABLE IF NOT EXISTS failures (
+    source TEXT NOT NULL,
+    doc_id TEXT NOT NULL DEFAULT '',
+    stage  TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    at     TEXT NOT NULL,
+    PRIMARY KEY (source, doc_id, stage)
+);
+
+CREATE TABLE IF NOT EXISTS mentions (
+    doc_id   TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    idx      INTEGER NOT NULL,
+    start    INTEGER NOT NULL,
+    "end"    INTEGER NOT NULL,
+    text     TEXT NOT NULL,
+    kind     TEXT NOT NULL,
+    lemma    TEXT NOT NULL DEFAULT '',
+    actor_id TEXT,
+    name     TEXT,
+    country  TEXT,
+    sector   TEXT,
+    sentence INTEGER NOT NULL DEFAULT -1,
+    via      TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (doc_id, idx)
+);
+CREATE INDEX IF NOT EXISTS mentions_actor ON mentions (actor_id);
+CREATE INDEX IF NOT EXISTS mentions_country ON mentions (country);
+
+-- The linked actors seen in stored mentions, for listing (the KB itself lives in data files).
+CREATE TABLE IF NOT EXISTS actors (
+    id      TEXT PRIMARY KEY,
+    name    TEXT,
+    type    TEXT,
+    country TEXT,
+    sector  TEXT
+);
+
+-- PLOVER types and their quad classes, filled from kronika/resources/plover.yaml on open.
+CREATE TABLE IF NOT EXISTS event_types (
+    type  TEXT PRIMARY KEY,
+    quad  TEXT NOT NULL,
+    quad_code INTEGER NOT NULL,
+    score REAL
+);
+
+CREATE TABLE IF NOT EXISTS events (
+    id               TEXT PRIMARY KEY,      -- "<doc_id>#<n>": stable across reruns of the same text
+    doc_id           TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    idx              INTEGER NOT NULL,
+    type             TEXT NOT NULL,
+    quad             TEXT,
+    mode             TEXT,
+    date             TEXT,
+    location_name    TEXT,
+    location_country TEXT,
+    modality         TEXT NOT NULL DEFAULT 'asserted',
+    sentence         INTEGER NOT NULL DEFAULT -1,
+    evidence         TEXT NOT NULL DEFAULT '',
+    evidence_start   INTEGER NOT NULL DEFAULT -1,
+    evidence_end     INTEGER NOT NULL DEFAULT -1,
+    trigger          TEXT NOT NULL DEFAULT '',
+    trigger_start    INTEGER NOT NULL DEFAULT -1,
+    trigger_end      INTEGER NOT NULL DEFAULT -1,
+    confidence       REAL NOT NULL DEFAULT 1.0
+);
+CREATE INDEX IF NOT EXISTS events_doc ON events (doc_id);
+CREATE INDEX IF NOT EXISTS events_type ON events (type);
+CREATE INDEX IF NOT EXISTS events_quad ON events (quad);
+CREATE INDEX IF NOT EXISTS events_date ON events (date);
+CREATE INDEX IF NOT EXISTS events_modality ON events (modality);
+
+CREATE TABLE IF NOT EXISTS event_actors (
+    event_id TEXT NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+    role     TEXT NOT NULL CHECK (role IN ('source', 'target')),
+    idx      INTEGER NOT NULL,
+    actor_id TEXT,
+    name     TEXT,
+    country  TEXT,
+    sector   TEXT,
+    start    INTEGER NOT NULL DEFAULT -1,
+    "end"    INTEGER NOT NULL DEFAULT -1,
+    PRIMARY KEY (event_id, role, idx)
+);
+CREATE INDEX IF NOT EXISTS event_actors_country ON event_actors (country, role);
+CREATE INDEX IF NOT EXISTS event_actors_actor ON event_actors (actor_id);
+CREATE INDEX IF NOT EXISTS event_actors_name ON event_actors (name COLLATE NOCASE);
