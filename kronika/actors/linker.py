@@ -1,19 +1,90 @@
-"""Mention finding and linking (work in progress: contract first)."""
+"""Mention finding and linking: Article -> Article, filling ``article.mentions``.
+
+Passes over the tokens of the clean text, each one reading the language data:
+  1. KB forms (names, surnames, abbreviations, country names, adjectives, demonyms,
+     seat-of-power metonyms) through token keys (index.py);
+  2. titles at the article's date (titles.py): "prezydent Rosji", "the Russian foreign
+     minister", "jego białoruski odpowiednik"; a name right after a title decides;
+  3. groups: country adjective + sector noun ("rosyjska policja"), sector noun + country
+     ("armia Rosji"), demonyms ("Rosjanie"), institutions ("brytyjski MON");
+  4. capitals after a place preposition ("w Moskwie") become places;
+  5. first names of people already named, then unknown capitalised names, kept unlinked.
+"""
 from __future__ import annotations
 
-from kronika.actors.kb import KnowledgeBase, load_kb
-from kronika.model import Article
+import bisect
+import logging
+from dataclasses import dataclass
+
+from kronika.actors.index import Entry, LangIndex, Phrase
+from kronika.actors.kb import Actor, KnowledgeBase, load_kb, norm
+from kronika.lang import tokenize
+from kronika.model import Article, Mention
+
+log = logging.getLogger("kronika")
+
+PERSON_VIAS = ("name", "surname", "abbreviation")
+CAPITALISED_VIAS = ("name", "surname", "metonym", "demonym")
+
+
+@dataclass
+class _Tok:
+    start: int
+    end: int
+    text: str
+    keys: frozenset
+    info: object
+    word: bool
+    cap: bool
+
+
+@dataclass
+class _Span:
+    """A mention under construction: token range [i, j) and what it links to."""
+
+    i: int
+    j: int
+    kind: str
+    via: str
+    actor: Actor | None = None
+    country: str | None = None
+    sector: str | None = None
+    name: str | None = None
+    lemma: str = ""
+    cases: tuple = ()
+    title_country: str | None = None  # a country the span names itself (counted as bare)
 
 
 class Linker:
+    """Picklable callable; its per-language indexes are built on first use."""
+
     def __init__(self, kb: KnowledgeBase | None = None, languages=("pl", "en", "ru", "uk")):
-        self.kb = kb
+        self._kb = kb
         self.languages = tuple(languages)
+        self._indexes: dict[str, LangIndex] = {}
+
+    def __reduce__(self):
+        return (Linker, (self._kb, self.languages))
+
+    @property
+    def kb(self) -> KnowledgeBase:
+        if self._kb is None:
+            self._kb = load_kb()
+        return self._kb
+
+    def index(self, lang: str) -> LangIndex:
+        idx = self._indexes.get(lang)
+        if idx is None:
+            idx = self._indexes[lang] = LangIndex(self.kb, lang)
+        return idx
 
     def __call__(self, article: Article) -> Article:
-        if self.kb is None:
-            self.kb = load_kb()
-        article.mentions = []
+        lang = article.language or article.declared_language
+        if lang not in self.languages:
+            log.info("%s: no actor linking for language %r", article.id, lang)
+            article.mentions = []
+            return article
+        article.mentions = _Run(self, self.index(lang), article).mentions()
         return article
 
 
@@ -21,5 +92,351 @@ def make_linker(kb: KnowledgeBase | None = None, languages=("pl", "en", "ru", "u
     return Linker(kb, languages)
 
 
+class _Run:
+    """Linking of one article."""
+
+    def __init__(self, linker: Linker, idx: LangIndex, article: Article):
+        self.kb = linker.kb
+        self.idx = idx
+        self.lang = idx.lang
+        self.article = article
+        self.text = article.clean
+        self.date = article.published
+        self.toks: list[_Tok] = []
+        for t in tokenize(self.text):
+            info = idx.token(t.text)
+            self.toks.append(_Tok(t.start, t.end, t.text, info.keys, info, t.text[0].isalnum(), t.text[0].isupper()))
+        self.sent_starts = [s.start for s in article.sentences] or [0]
+        self.tok_sent = [self._sentence_of(t.start) for t in self.toks]
+        self.seen_actors: dict[str, int] = {}  # actor id -> times linked so far
+
+    def _sentence_of(self, offset: int) -> int:
+        if not self.article.sentences:
+            return 0
+        return max(0, bisect.bisect_right(self.sent_starts, offset) - 1)
+
+    # -- helpers ----------------------------------------------------------------------
+    def _adjacent(self, a: int, b: int) -> bool:
+        """Tokens a and b follow each other with only spaces (or a hyphen) between."""
+        gap = self.text[self.toks[a].end:self.toks[b].start]
+        return len(gap) <= 2 and "\n" not in gap and all(c in " \u00a0-" for c in gap)
+
+    def _match_words(self, i: int, words: tuple) -> bool:
+        if i + len(words) > len(self.toks):
+            return False
+        for m, keys in enumerate(words):
+            tok = self.toks[i + m]
+            if not (tok.keys & keys):
+                return False
+            if m and not self._adjacent(i + m - 1, i + m):
+                return False
+        return True
+
+    def _phrase_at(self, table: dict[str, list[Phrase]], i: int) -> tuple[int, Phrase] | None:
+        best = None
+        for k in self.toks[i].keys:
+            for ph in table.get(k, ()):
+                if self._match_words(i, ph.words) and (best is None or len(ph.words) > best[0]):
+                    best = (len(ph.words), ph)
+        return (i + best[0], best[1]) if best else None
+
+    def _cases(self, i: int, j: int) -> tuple:
+        tok = self.toks[j - 1]
+        out: set = set()
+        for cs in tok.info.cases.values():
+            out |= set(cs)
+        return tuple(c for c in ("nom", "gen", "dat", "acc", "inst", "loc", "voc") if c in out)
+
+    def _sentence_start(self, i: int) -> bool:
+        if i == 0:
+            return True
+        if self.article.sentences and self.tok_sent[i] != self.tok_sent[i - 1]:
+            return True
+        prev = self.text[self.toks[i - 1].end:self.toks[i].start]
+        return "\n" in prev or self.toks[i - 1].text in (".", "!", "?", "„", "\"", "“", "«", "-", "–", "—", ":")
+
+    # -- pass 1: KB forms -------------------------------------------------------------
+    def _kb_matches(self) -> list[tuple[int, int, list[Entry]]]:
+        out = []
+        i, n = 0, len(self.toks)
+        while i < n:
+            tok = self.toks[i]
+            if not tok.word:
+                i += 1
+                continue
+            found: dict[int, list[Entry]] = {}
+            for k in tok.keys:
+                for e in self.idx.first.get(k, ()):
+                    if not self._match_words(i, e.words):
+                        continue
+                    if e.via in CAPITALISED_VIAS and not tok.cap:
+                        continue
+                    if e.via == "abbreviation" and tok.text != e.form.split()[0]:
+                        continue
+                    found.setdefault(i + len(e.words), []).append(e)
+            if found:
+                j = max(found)
+                out.append((i, j, found[j]))
+                i = j
+            else:
+                i += 1
+        return out
+
+    def _score(self, e: Entry, a: Actor) -> float:
+        s = 0.0
+        if a.id in self.seen_actors:
+            s += 3
+        if a.positions and a.positions_at(self.date):
+            s += 2
+        if e.via in ("name", "abbreviation"):
+            s += 1
+        if e.lang == self.lang:
+            s += 0.5
+        return s
+
+    def _span_from_entries(self, i: int, j: int, entries: list[Entry]) -> _Span | None:
+        actors = {e.actor_id: e for e in entries}
+        people_orgs = [(e, self.kb.get(aid)) for aid, e in actors.items() if self.kb.get(aid).type != "country"]
+        countries = [(e, self.kb.get(aid)) for aid, e in actors.items() if self.kb.get(aid).type == "country"]
+        surface = self.text[self.toks[i].start:self.toks[j - 1].end]
+        lemma = " ".join(self.toks[m].info.lemma for m in range(i, j) if self.toks[m].word)
+        cases = self._cases(i, j)
+        if people_orgs and (not countries or any(e.via in ("name", "abbreviation") for e, _ in people_orgs)):
+            ranked = sorted(((self._score(e, a), e, a) for e, a in people_orgs), key=lambda t: -t[0])
+            if len(ranked) > 1 and ranked[0][0] == ranked[1][0]:
+                kind = "person" if ranked[0][2].type == "person" else "org"
+                return _Span(i, j, kind, "ambiguous", lemma=lemma, cases=cases)
+            _, e, a = ranked[0]
+            return self._actor_span(i, j, a, e.via, lemma, cases)
+        if not countries:
+            return None
+        vias = {e.via for e, _ in countries}
+        e, a = countries[0]
+        if vias == {"demonym"}:
+            return _Span(i, j, "group", "demonym", country=a.id, sector=self.idx.demonym_sector, lemma=lemma,
+                         cases=cases, title_country=a.id)
+        via = "adjective" if "adjective" in vias else ("name" if "name" in vias else e.via)
+        sector = "GOV" if via == "metonym" else None
+        del surface
+        return _Span(i, j, "country", via, country=a.id, sector=sector, lemma=lemma, cases=cases, title_country=a.id)
+
+    def _actor_span(self, i, j, a: Actor, via: str, lemma: str, cases: tuple) -> _Span:
+        kind = "person" if a.type == "person" else "org"
+        return _Span(i, j, kind, via, actor=a, country=a.country, sector=a.sector_at(self.date), name=a.name,
+                     lemma=lemma, cases=cases)
+
+    # -- the run ----------------------------------------------------------------------
+    def mentions(self) -> list[Mention]:
+        spans: list[_Span] = []
+        for i, j, entries in self._kb_matches():
+            sp = self._span_from_entries(i, j, entries)
+            if sp:
+                spans.append(sp)
+                if sp.actor:
+                    self.seen_actors[sp.actor.id] = self.seen_actors.get(sp.actor.id, 0) + 1
+        spans = self._places(spans)
+        spans = self._groups(spans)
+        from kronika.actors.titles import apply_titles
+
+        spans = apply_titles(self, spans)
+        spans = self._first_names(spans)
+        spans = self._unknown_names(spans)
+        spans.sort(key=lambda s: s.i)
+        return [self._mention(s) for s in spans]
+
+    def _mention(self, s: _Span) -> Mention:
+        start, end = self.toks[s.i].start, self.toks[s.j - 1].end
+        text = self.text[start:end]
+        return Mention(start=start, end=end, text=text, kind=s.kind, lemma=s.lemma or text,
+                       actor_id=s.actor.id if s.actor else None, name=s.name, country=s.country,
+                       sector=s.sector, cases=s.cases, sentence=self._sentence_of(start), via=s.via)
+
+    # -- pass: places -----------------------------------------------------------------
+    def _places(self, spans: list[_Span]) -> list[_Span]:
+        preps = self.idx.place_prepositions
+        for s in spans:
+            if s.kind != "country" or s.via != "metonym" or s.i == 0:
+                continue
+            prev = self.toks[s.i - 1]
+            want = preps.get(norm(prev.text))
+            if want is None or not self._adjacent(s.i - 1, s.i):
+                continue
+            if not want or not s.cases or set(want) & set(s.cases):
+                s.kind, s.sector, s.via, s.title_country = "place", None, "place", None
+        return spans
+
+    # -- pass: groups -----------------------------------------------------------------
+    def _groups(self, spans: list[_Span]) -> list[_Span]:
+        by_start = {s.i: s for s in spans}
+        by_end = {s.j: s for s in spans}
+        covered = _covered(spans)
+        out: list[_Span] = []
+        drop: set[int] = set()
+        for s in spans:
+            if id(s) in drop:
+                continue
+            if s.kind == "country" and s.via == "adjective":
+                # adjective + (one modifier) + sector noun or institution
+                for skip in (0, 1):
+                    k = s.j + skip
+                    if k >= len(self.toks) or (skip and (k - 1 in covered or not self.toks[k - 1].word)):
+                        continue
+                    if skip and not self._adjacent(s.j - 1, s.j):
+                        continue
+                    if k in covered or not self._adjacent(k - 1, k):
+                        continue
+                    hit = self._group_phrase(k)
+                    if hit:
+                        end, spec, is_inst = hit
+                        out.append(self._group_span(s.i, end, s.country, spec, is_inst))
+                        covered.update(range(s.i, end))
+                        break
+                else:
+                    out.append(s)
+                continue
+            out.append(s)
+        # sector noun or institution + country name ("armia Rosji", "government of Russia")
+        result = list(out)
+        starts = {s.i: s for s in out}
+        for k in range(len(self.toks)):
+            if k in covered or not self.toks[k].word:
+                continue
+            hit = self._group_phrase(k)
+            if not hit:
+                continue
+            end, spec, is_inst = hit
+            nxt = end
+            if nxt < len(self.toks) and norm(self.toks[nxt].text) in ("of", "the") and self.lang == "en":
+                nxt += 1
+                if nxt < len(self.toks) and norm(self.toks[nxt].text) == "the":
+                    nxt += 1
+            c = starts.get(nxt)
+            if c is None or c.kind != "country" or c.via not in ("name", "metonym") or not self._adjacent(nxt - 1, nxt):
+                continue
+            if self.lang != "en" and c.cases and "gen" not in c.cases:
+                continue
+            result.remove(c)
+            result.append(self._group_span(k, c.j, c.country, spec, is_inst))
+            covered.update(range(k, c.j))
+        del by_start, by_end
+        return result
+
+    def _group_phrase(self, k: int) -> tuple[int, dict, bool] | None:
+        inst = self._phrase_at(self.idx.institutions, k)
+        sect = self._phrase_at(self.idx.sectors, k)
+        if inst and (not sect or inst[0] >= sect[0]):
+            return inst[0], inst[1].spec, True
+        if sect:
+            return sect[0], sect[1].spec, False
+        return None
+
+    def _group_span(self, i: int, j: int, country: str, spec: dict, is_inst: bool) -> _Span:
+        lemma = " ".join(self.toks[m].info.lemma for m in range(i, j) if self.toks[m].word)
+        if is_inst:
+            return _Span(i, j, "org", "institution", country=country, sector=spec.get("sector"),
+                         name=spec.get("name"), lemma=lemma, cases=self._cases(i, j), title_country=country)
+        return _Span(i, j, "group", "group", country=country, sector=spec.get("sector"), lemma=lemma,
+                     cases=self._cases(i, j), title_country=country)
+
+    # -- pass: first names after a full mention ---------------------------------------
+    def _first_names(self, spans: list[_Span]) -> list[_Span]:
+        covered = _covered(spans)
+        people_seen: list[str] = []
+        events = sorted(((s.i, s) for s in spans if s.actor is not None and s.actor.type == "person"), key=lambda t: t[0])
+        ptr = 0
+        out = list(spans)
+        for k, tok in enumerate(self.toks):
+            while ptr < len(events) and events[ptr][0] < k:
+                aid = events[ptr][1].actor.id
+                if aid not in people_seen:
+                    people_seen.append(aid)
+                ptr += 1
+            if k in covered or not tok.cap or not tok.word:
+                continue
+            ids = {aid for key in tok.keys for aid in self.idx.forenames.get(key, ())}
+            hits = [aid for aid in people_seen if aid in ids]
+            if len(hits) != 1:
+                continue
+            a = self.kb.get(hits[0])
+            j = k + 1
+            # a patronymic or second name right after the first name belongs to it
+            while j < len(self.toks) and j not in covered and self.toks[j].cap and self._adjacent(j - 1, j) \
+                    and not self.toks[j].info.known_common:
+                j += 1
+            out.append(self._actor_span(k, j, a, "coref", self.toks[k].info.lemma, self._cases(k, k + 1)))
+            covered.update(range(k, j))
+        return out
+
+    # -- pass: unknown names ----------------------------------------------------------
+    def _unknown_names(self, spans: list[_Span]) -> list[_Span]:
+        covered = _covered(spans)
+        headings = [(h.start, h.end) for h in self.article.headings]
+        out = list(spans)
+        k, n = 0, len(self.toks)
+        while k < n:
+            tok = self.toks[k]
+            if k in covered or not tok.word or not tok.cap or not tok.text[0].isalpha():
+                k += 1
+                continue
+            j = k + 1
+            while j < n and j not in covered and self.toks[j].cap and self.toks[j].word \
+                    and self.toks[j].text[0].isalpha() and self._adjacent(j - 1, j):
+                j += 1
+            seq = list(range(k, j))
+            if self._sentence_start(k) and self.toks[k].info.known_common and not self.toks[k].info.name_class:
+                seq = seq[1:]
+            if self.lang == "en" and any(a <= tok.start < b for a, b in headings):
+                seq = []
+            # drop common words at either end ("W", "The") and lone known words
+            while seq and self.toks[seq[-1]].info.known_common and not self.toks[seq[-1]].info.name_class:
+                seq.pop()
+            while seq and self.toks[seq[0]].info.known_common and not self.toks[seq[0]].info.name_class \
+                    and len(seq) > 1:
+                seq = seq[1:]
+            if seq:
+                infos = [self.toks[m].info for m in seq]
+                classes = {x.name_class for x in infos}
+                if len(seq) == 1 and infos[0].known_common and not infos[0].name_class:
+                    k = j
+                    continue
+                if classes & {"forename", "surname"}:
+                    kind = "person"
+                elif "org" in classes:
+                    kind = "org"
+                elif "place" in classes and len(seq) == 1:
+                    kind = "place"
+                else:
+                    kind = "unknown"
+                lemma = " ".join(x.lemma for x in infos)
+                out.append(_Span(seq[0], seq[-1] + 1, kind, "unknown", lemma=lemma,
+                                 cases=self._cases(seq[0], seq[-1] + 1)))
+            k = j
+        return out
+
+
+def _covered(spans: list[_Span]) -> set[int]:
+    out: set[int] = set()
+    for s in spans:
+        out.update(range(s.i, s.j))
+    return out
+
+
 def document_actors(article: Article) -> list[dict]:
-    return []
+    """The eval format's ``actors``: each named person or organisation once, then every
+    country the text names directly (by name, adjective, demonym, seat of power, or inside
+    a title or group) once, as ``{name: null, country, sector: null}``. Places do not count.
+    """
+    named: dict[tuple, dict] = {}
+    countries: dict[str, dict] = {}
+    for m in article.mentions:
+        if m.kind in ("person", "org") and m.name and (m.actor_id or m.country):
+            key = (m.actor_id or m.name.lower(), m.country)
+            named.setdefault(key, {"name": m.name, "country": m.country, "sector": m.sector})
+        bare = None
+        if m.kind in ("country", "group"):
+            bare = m.country
+        elif m.via in ("title", "title+name", "counterpart", "institution"):
+            bare = m.country
+        if bare and bare != "IGO":
+            countries.setdefault(bare, {"name": None, "country": bare, "sector": None})
+    return list(named.values()) + list(countries.values())

@@ -1,0 +1,210 @@
+"""Per-language lookup tables built once per KB: every written form of every actor (with
+Polish inflected forms generated from declension paradigms), title phrases, sector nouns.
+
+Matching works on token *keys*: each token of the text gets a small set of keys (its
+lower-cased surface, its accent-free form, its lemmas from the morphology, the base forms
+of KB names it inflects); each word of a KB form gets the same kind of set. A form matches
+where every word's keys meet the token's. One dict lookup per token finds the candidates.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kronika.actors.declension import adjective_forms, form_table
+from kronika.actors.kb import KnowledgeBase, fold, norm
+from kronika.actors.lexicon import lang_data
+from kronika.lang import get_morphology, tokenize
+
+# Form languages tried besides the text's own: English names of organisations and people
+# are common in Polish text ("Reuters", "Sputnik"); Cyrillic texts use their own forms.
+EXTRA_FORM_LANGS = {"pl": ("en",), "en": (), "ru": (), "uk": ()}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One written form of one actor: the key set of each of its words."""
+
+    actor_id: str
+    via: str
+    form: str
+    lang: str
+    words: tuple[frozenset[str], ...]
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A title, sector noun or institution phrase from the language data."""
+
+    words: tuple[frozenset[str], ...]
+    spec: dict = field(hash=False, compare=False)
+
+
+@dataclass
+class TokenInfo:
+    keys: frozenset[str]
+    cases: dict[str, tuple[str, ...]]  # key -> cases the token carries in that reading
+    name_class: str | None  # forename / surname / place / org / proper, from the morphology
+    known_common: bool  # the morphology knows it as an ordinary word
+    lemma: str  # best base form
+
+
+def _possessive_stripped(word: str) -> str | None:
+    for suffix in ("'s", "’s", "'", "’"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 1:
+            return word[: -len(suffix)]
+    return None
+
+
+class LangIndex:
+    def __init__(self, kb: KnowledgeBase, lang: str):
+        self.lang = lang
+        self.morph = get_morphology(lang)
+        # lower-cased inflected form -> [(base key, cases)], from KB names (Polish)
+        self.generated: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        self.first: dict[str, list[Entry]] = {}
+        self.forenames: dict[str, list[str]] = {}  # first-name key -> person ids
+        self._token_cache: dict[str, TokenInfo] = {}
+        self._build_generated(kb)
+        self._build_entries(kb)
+        self.titles = self._phrases(lang_data(lang, "titles").get("titles") or [])
+        groups = lang_data(lang, "groups")
+        self.sectors = self._phrases([{"phrase": k, "sector": v} for k, v in (groups.get("sectors") or {}).items()])
+        self.institutions = self._phrases(groups.get("institutions") or [])
+        self.demonym_sector = groups.get("demonym_sector")
+        self.place_prepositions: dict[str, tuple[str, ...]] = {
+            norm(k): tuple(v or ()) for k, v in (groups.get("place_prepositions") or {}).items()}
+
+    # -- building ---------------------------------------------------------------------
+    def _build_generated(self, kb: KnowledgeBase) -> None:
+        if self.lang != "pl":
+            return
+        for a in kb:
+            for form, via in a.forms("pl"):
+                for word in form.split():
+                    if via == "adjective":
+                        table = {}
+                        for case, forms in adjective_forms(word).items():
+                            for f in forms:
+                                table.setdefault(f.lower(), set()).add(case)
+                        table = {f: tuple(sorted(c)) for f, c in table.items()}
+                    elif a.type == "person":
+                        table = form_table(word, a.gender)
+                    else:
+                        continue
+                    base = norm(word)
+                    for f, cases in table.items():
+                        if True:
+                            slot = self.generated.setdefault(norm(f), [])
+                            if (base, cases) not in slot:
+                                slot.append((base, cases))
+
+    def word_keys(self, word: str) -> frozenset[str]:
+        """Keys of a word of a KB form: itself, accent-free, and its lemmas (nominative)."""
+        keys = {norm(word), fold(word)}
+        if self.lang in ("ru", "uk"):
+            for a in self.morph.analyse(word):
+                if "nom" in a.cases or not a.cases:
+                    keys.add(norm(a.lemma))
+        elif self.lang == "pl":
+            for a in self.morph.analyse(word):
+                if "nom" in a.cases and a.lemma[:1].lower() == word[:1].lower():
+                    keys.add(norm(a.lemma))
+        return frozenset(keys)
+
+    def _build_entries(self, kb: KnowledgeBase) -> None:
+        langs = (self.lang,) + EXTRA_FORM_LANGS.get(self.lang, ())
+        seen: set[tuple] = set()
+        for a in kb:
+            forms: list[tuple[str, str, str]] = []
+            for lg in langs:
+                for form, via in a.forms(lg):
+                    if lg != self.lang and (a.type == "country" or via != "name"):
+                        continue
+                    forms.append((form, via, lg))
+            if a.type != "country":
+                forms.append((a.name, "name", "en"))
+            for ab in a.abbreviations:
+                forms.append((ab, "abbreviation", "*"))
+            for form, via, lg in forms:
+                words = tuple(self.word_keys(w) for w in _split(form))
+                if not words:
+                    continue
+                sig = (a.id, via, tuple(sorted(words[0])), len(words), tuple(norm(w) for w in _split(form)))
+                if sig in seen:
+                    continue
+                seen.add(sig)
+                entry = Entry(a.id, via, form, lg, words)
+                for k in words[0]:
+                    self.first.setdefault(k, []).append(entry)
+            if a.type == "person":
+                for n in a.names.get(self.lang, []) + a.names.get("en", []):
+                    parts = _split(n)
+                    if len(parts) >= 2:
+                        for k in self.word_keys(parts[0]):
+                            ids = self.forenames.setdefault(k, [])
+                            if a.id not in ids:
+                                ids.append(a.id)
+
+    def _phrases(self, items: list[dict]) -> dict[str, list[Phrase]]:
+        out: dict[str, list[Phrase]] = {}
+        for spec in items:
+            words = tuple(frozenset({norm(w), fold(w)}) for w in _split(str(spec["phrase"])))
+            if words:
+                for k in words[0]:
+                    out.setdefault(k, []).append(Phrase(words, spec))
+        return out
+
+    # -- text side --------------------------------------------------------------------
+    def token(self, text: str) -> TokenInfo:
+        info = self._token_cache.get(text)
+        if info is None:
+            info = self._token_info(text)
+            if len(self._token_cache) < 500_000:
+                self._token_cache[text] = info
+        return info
+
+    def _token_info(self, text: str) -> TokenInfo:
+        keys = {norm(text), fold(text)}
+        cases: dict[str, tuple[str, ...]] = {}
+        name_class = None
+        known_common = False
+        lemma = text
+        variants = [text]
+        if self.lang == "en":
+            stripped = _possessive_stripped(text)
+            if stripped:
+                variants.append(stripped)
+                keys.update({norm(stripped), fold(stripped)})
+        for v in variants:
+            for base, cs in self.generated.get(norm(v), ()):
+                keys.add(base)
+                cases[base] = tuple(sorted(set(cases.get(base, ())) | set(cs)))
+                if lemma == text:
+                    lemma = _recase(base, text)
+            analyses = self.morph.analyse(v)
+            for a in analyses:
+                k = norm(a.lemma)
+                keys.add(k)
+                keys.add(fold(a.lemma))
+                if a.cases:
+                    cases[k] = tuple(sorted(set(cases.get(k, ())) | set(a.cases)))
+                if a.name_class and a.name_class != "proper" and name_class is None:
+                    name_class = a.name_class
+                    if self.lang != "en":
+                        lemma = a.lemma
+                if not a.name_class and a.lemma[:1].islower() and a.pos not in ("unknown", "other"):
+                    known_common = True
+        if self.lang == "en":
+            import simplemma
+
+            known_common = simplemma.is_known(text.lower(), lang="en")
+            lemma = variants[-1]
+        return TokenInfo(frozenset(keys), cases, name_class, known_common, lemma)
+
+
+def _split(form: str) -> list[str]:
+    return [t.text for t in tokenize(form)]
+
+
+def _recase(base_key: str, surface: str) -> str:
+    return base_key[:1].upper() + base_key[1:] if surface[:1].isupper() else base_key

@@ -1,0 +1,129 @@
+"""Titles and roles resolved at the article's date (resources/lang/<lang>/titles.yaml).
+
+A title takes its country from a country adjective or possessive before it ("rosyjski
+przywódca", "Russia's president"), from a country or seat-of-power name after it
+("prezydent Rosji", "rzecznik Kremla", "President of Russia"), or from the phrase itself.
+A person named right after the title is the one meant ("prezydent Rosji Władimir Putin":
+one mention, the name decides). Otherwise the holder of the role at the article's date is
+looked up in the KB; a counterpart is the holder of the same role as a person already
+named in the sentence. Without a publication date the latest holder is taken and the
+mention's ``via`` says so ("title@latest").
+"""
+from __future__ import annotations
+
+from kronika.actors.kb import norm
+
+_CONNECTORS_EN = ("of", "the")
+
+
+def apply_titles(run, spans: list) -> list:
+    from kronika.actors.linker import _Span  # the span type lives with the linker
+
+    toks = run.toks
+    n = len(toks)
+    out = list(spans)
+    k = 0
+    while k < n:
+        if not toks[k].word:
+            k += 1
+            continue
+        hit = run._phrase_at(run.idx.titles, k)
+        if not hit:
+            k += 1
+            continue
+        end, phrase = hit
+        spec = phrase.spec
+        by_start = {s.i: s for s in out}
+        by_end = {s.j: s for s in out}
+        inner = [s for s in out if s.i >= k and s.j <= end]
+        straddling = [s for s in out if (s.i < k < s.j) or (s.i < end < s.j)]
+        if straddling or any(s.kind in ("person", "org") for s in inner):
+            k += 1
+            continue
+        consumed = list(inner)
+        country = spec.get("country")
+        named_country = None
+        for s in inner:
+            if s.country and s.kind in ("country", "place"):
+                country = country or s.country
+                named_country = s.country
+        start = k
+        before = by_end.get(k)
+        if before is not None and before.kind == "country" and before.via in ("adjective", "name") \
+                and run._adjacent(before.j - 1, k):
+            if country is None:
+                country = named_country = before.country
+            start = before.i
+            consumed.append(before)
+        after_i = end
+        if run.lang == "en":
+            while after_i < n and norm(toks[after_i].text) in _CONNECTORS_EN and after_i < end + 2:
+                after_i += 1
+        after = by_start.get(after_i)
+        if after is not None and after.kind in ("country", "place") and after.via in ("name", "metonym", "place") \
+                and run._adjacent(after_i - 1, after_i) and (run.lang == "en" or not after.cases or "gen" in after.cases):
+            if country is None:
+                country = named_country = after.country
+            consumed.append(after)
+            end = after.j
+        elif after_i != end:
+            after_i = end
+        person = by_start.get(end)
+        if person is not None and person.kind == "person" and run._adjacent(end - 1, end):
+            consumed.append(person)
+            for s in consumed:
+                out.remove(s)
+            merged = _Span(start, person.j, "person", person.via, actor=person.actor, country=person.country,
+                           sector=person.sector, name=person.name, lemma=person.lemma, cases=person.cases)
+            if person.actor is None:
+                merged.country = person.country or country
+                merged.sector = person.sector or "GOV"
+                merged.via = "title+unknown"
+            elif named_country:
+                merged.via = "title+name"
+                merged.title_country = named_country
+            out.append(merged)
+            k = person.j
+            continue
+        role = spec["role"]
+        via = "title"
+        if role == "counterpart":
+            via = "counterpart"
+            role = _counterpart_role(run, out, k)
+        holder = None
+        if role and country:
+            holders = run.kb.holders(role, country, run.date)
+            if holders:
+                holder = holders[0]
+        for s in consumed:
+            out.remove(s)
+        lemma = " ".join(toks[m].info.lemma for m in range(start, end) if toks[m].word)
+        if holder is not None:
+            sp = run._actor_span(start, end, holder, via if run.date else via + "@latest", lemma, run._cases(start, end))
+            sp.title_country = named_country
+            run.seen_actors[holder.id] = run.seen_actors.get(holder.id, 0) + 1
+        else:
+            sp = _Span(start, end, "title", via, country=country, sector="GOV" if country else None, lemma=lemma,
+                       cases=run._cases(start, end), title_country=named_country)
+        out.append(sp)
+        k = end
+    return out
+
+
+def _counterpart_role(run, spans: list, k: int) -> str | None:
+    """The role, at the article's date, of the nearest person named before token k in its sentence."""
+    sent = run.tok_sent[k]
+    best = None
+    for s in spans:
+        if s.actor is not None and s.actor.type == "person" and s.j <= k and run.tok_sent[s.i] == sent:
+            if best is None or s.i > best.i:
+                best = s
+    if best is None:
+        return None
+    held = best.actor.positions_at(run.date)
+    if not held and run.date is None:
+        held = list(best.actor.positions[-1:])
+    for p in held:
+        if p.of == best.actor.country:
+            return p.role
+    return held[0].role if held else None
