@@ -1,0 +1,139 @@
+"""The pipeline's own behaviour, with small stages written here (module-level, so they pickle)."""
+import gzip
+import pickle
+
+import pytest
+
+from kronika.errors import ConfigError
+from kronika.model import Article, Failure
+from kronika.pipeline import IngestReport, Pipeline, Stage, build_pipeline, ingest
+from kronika.settings import STAGE_ORDER, Settings
+from kronika.store import Store, queries
+
+
+def copy_raw(article: Article) -> Article:
+    article.clean = article.raw.strip()
+    return article
+
+
+def english(article: Article) -> Article:
+    article.language = "en"
+    return article
+
+
+def refuse_the_word_boom(article: Article) -> Article:
+    if "boom" in article.clean:
+        raise ValueError("cannot handle boom")
+    return article
+
+
+def simple_pipeline() -> Pipeline:
+    return Pipeline([Stage("clean", copy_raw), Stage("language", english), Stage("events", refuse_the_word_boom)])
+
+
+def test_stages_run_in_order_and_fill_the_article():
+    result = simple_pipeline().run(Article(id="a", source="a.txt", raw="  Hello.  "))
+    assert (result.clean, result.language) == ("Hello.", "en")
+
+
+def test_an_error_in_a_stage_becomes_a_failure_naming_it():
+    result = simple_pipeline().run(Article(id="b", source="b.txt", raw="boom"))
+    assert isinstance(result, Failure)
+    assert (result.stage, result.doc_id, result.source) == ("events", "b", "b.txt")
+    assert "cannot handle boom" in result.reason
+
+
+def test_stages_out_of_order_are_refused():
+    with pytest.raises(ConfigError, match="out of order"):
+        Pipeline([Stage("language", english), Stage("clean", copy_raw)])
+
+
+def test_a_pipeline_pickles_and_still_works():
+    clone = pickle.loads(pickle.dumps(simple_pipeline()))
+    assert clone.names == ["clean", "language", "events"]
+    assert clone.run(Article(id="a", source="a", raw="x")).language == "en"
+
+
+def test_split_after_clean():
+    head, tail = simple_pipeline().split("clean")
+    assert (head.names, tail.names) == (["clean"], ["language", "events"])
+
+
+def test_build_pipeline_lists_the_named_stages_in_order():
+    pipeline = build_pipeline(Settings.load(environ={}))
+    built = pipeline.names + [name for name, _ in pipeline.skipped]
+    assert sorted(built, key=STAGE_ORDER.index) == list(STAGE_ORDER)
+    assert pipeline.names == [s for s in STAGE_ORDER if s in pipeline.names]
+
+
+def test_build_pipeline_honours_the_stage_setting():
+    pipeline = build_pipeline(Settings.load(environ={}, stages="clean"))
+    assert pipeline.names + [n for n, _ in pipeline.skipped] == ["clean"]
+
+
+def test_the_real_pipeline_pickles():
+    """A distributed engine ships the stages to workers: they must pickle."""
+    pipeline = build_pipeline(Settings.load(environ={}))
+    assert pickle.loads(pickle.dumps(pipeline)).names == pipeline.names
+
+
+# -- ingest ----------------------------------------------------------------------------------
+@pytest.fixture
+def corpus(tmp_path):
+    folder = tmp_path / "corpus"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "one.txt").write_text(" date 2023-06-16 The first article.", encoding="utf-8")
+    (folder / "sub" / "two.txt").write_text("The second article.", encoding="utf-8")
+    (folder / "three.txt.gz").write_bytes(gzip.compress("The third boom article.".encode()))
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    return folder
+
+
+def run(paths, db, **settings):
+    with Store(db) as store:
+        return ingest(paths, store, Settings.load(environ={}, db=db, **settings), pipeline=simple_pipeline())
+
+
+def test_every_input_ends_ingested_unchanged_or_failed(corpus, tmp_path):
+    seen = []
+    with Store(tmp_path / "k.db") as store:
+        report = ingest([corpus, tmp_path / "missing"], store, Settings.load(environ={}),
+                        progress=lambda r, source: seen.append(source), pipeline=simple_pipeline())
+    assert isinstance(report, IngestReport)
+    assert (report.ingested, report.unchanged, report.failed) == (2, 0, 3)
+    reasons = {f.source.rsplit("/", 1)[-1]: (f.stage, f.reason) for f in report.failures}
+    assert reasons["three.txt.gz"] == ("events", "ValueError: cannot handle boom")
+    assert reasons["missing"] == ("read", "no such file or folder")
+    assert reasons["empty.txt"][0] == "read"
+    assert len(seen) == 5
+    stored = queries.list_failures(Store(tmp_path / "k.db").reader())
+    assert len(stored) == 3
+
+
+def test_ingesting_the_same_folder_twice_adds_nothing(corpus, tmp_path):
+    run([corpus], tmp_path / "k.db")
+    again = run([corpus], tmp_path / "k.db")
+    assert (again.ingested, again.unchanged, again.failed) == (0, 2, 2)
+    with Store(tmp_path / "k.db") as store:
+        assert store.conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 2
+        assert store.conn.execute("SELECT count(*) FROM failures").fetchone()[0] == 2
+
+
+def test_an_edited_article_replaces_its_old_version(corpus, tmp_path):
+    run([corpus], tmp_path / "k.db")
+    (corpus / "one.txt").write_text(" date 2023-06-16 The first article, corrected.", encoding="utf-8")
+    again = run([corpus], tmp_path / "k.db")
+    assert (again.ingested, again.replaced, again.unchanged) == (1, 1, 1)
+    with Store(tmp_path / "k.db") as store:
+        assert queries.get_document(store.conn, "one")["clean"].endswith("corrected.")
+
+
+def test_force_reprocesses_unchanged_documents(corpus, tmp_path):
+    run([corpus], tmp_path / "k.db")
+    again = run([corpus], tmp_path / "k.db", force=True)
+    assert (again.ingested, again.replaced, again.unchanged) == (2, 2, 0)
+
+
+def test_workers_give_the_same_outcome(corpus, tmp_path):
+    report = run([corpus], tmp_path / "k.db", workers=2)
+    assert (report.ingested, report.unchanged, report.failed) == (2, 0, 2)
