@@ -143,12 +143,12 @@ def ingest(
 
     settings = Settings.load(db=db, languages=languages, max_bytes=max_bytes, workers=workers, stages=stages,
                              force=force or None)
-    pipeline = build_pipeline(settings)
-    for name, why in pipeline.skipped:
-        err.print(f"[yellow]note:[/] stage {name} not available, skipped ({escape(why)})")
     total_files = _count_files(paths)
     files_seen: set[str] = set()
     with Store(settings.db) as store:
+        pipeline = build_pipeline(settings)
+        for name, why in pipeline.skipped:
+            err.print(f"[yellow]note:[/] stage {name} not available, skipped ({escape(why)})")
         with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                       TextColumn("files"), TimeElapsedColumn(), console=err, transient=True,
                       disable=as_json or not err.is_terminal) as progress:
@@ -364,11 +364,12 @@ def export(
 @app.command("eval")
 @edge
 def evaluate(
-    gold: Annotated[Path, typer.Argument(help="Gold file in the eval format (JSON lines).")],
+    gold: Annotated[Path, typer.Argument(metavar="GOLD.jsonl", help="Gold file in the eval format (JSON lines).")],
     documents: Annotated[list[Path], typer.Argument(metavar="DOCS...", help="The documents the gold file describes.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
     show_misses: Annotated[bool, typer.Option("--show-misses", help="List the gold events not found.")] = False,
     keep: Annotated[Optional[Path], typer.Option(help="Also write the predictions (eval-jsonl) to this file.")] = None,
+    db: Annotated[Optional[Path], typer.Option("--db", dir_okay=False, help="Ingest into this database and keep it [default: a temporary one].")] = None,
 ) -> None:
     """Ingest documents into a temporary store, export them and score them against gold."""
     from kronika.evaluate import format_miss, format_summary, load_jsonl, score_documents
@@ -378,7 +379,7 @@ def evaluate(
 
     gold_docs = load_jsonl(gold)
     with tempfile.TemporaryDirectory(prefix="kronika-eval-") as tmp:
-        db_path = Path(tmp) / "eval.db"
+        db_path = db or Path(tmp) / "eval.db"
         settings = Settings.load(db=db_path)
         with Store(db_path) as store:
             report = run_ingest(documents, store, settings)
