@@ -1,0 +1,358 @@
+"""The event stage: sentences with linked actors -> PLOVER events with evidence.
+
+``make_extractor()`` returns a picklable callable ``Article -> Article`` that fills
+``article.events``. Per sentence: find triggers (data), give each its source and target
+from grammar, read its modality, date it against the document date, and keep the sentence
+and character spans as evidence.
+"""
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+
+from kronika.errors import UnknownLanguageError
+from kronika.events.modality import load_modality, read_modality
+from kronika.events.roles import Roles, assign_roles, load_role_grammar, norm_prep
+from kronika.events.tokens import _PUNCT_BOUNDARY, Group, SentenceView, build_groups, make_tokens
+from kronika.events.triggers import RECIPIENT_REQUIRED, TriggerMatch, find_triggers, load_triggers
+from kronika.model import ActorRef, Article, Event, Mention, Place
+
+log = logging.getLogger("kronika")
+
+COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
+MATERIAL = frozenset({"AID", "COOPERATE", "ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "SANCTION", "PROTEST"})
+# How far a demand, promise or refusal reaches over the act it names ("zażądał przeprosin").
+GOVERN_REACH = 6
+_UNDATED_KINDS = ("duration", "anaphoric", "deadline", "since")
+
+
+class Extractor:
+    """Callable stage; holds only names, so it pickles and rebuilds its caches on a worker."""
+
+    name = "events"
+    reads = ("sentences", "language", "published", "mentions", "clean")
+    writes = ("events",)
+
+    def __init__(self, languages: tuple[str, ...] = ("pl", "en", "ru", "uk")) -> None:
+        self.languages = tuple(languages)
+
+    def __call__(self, article: Article) -> Article:
+        lang = article.language or article.declared_language
+        if lang not in self.languages or not _has_data(lang):
+            log.info("events: no trigger data for language %r in %s; no events", lang, article.id)
+            article.events = []
+            return article
+        article.events = extract_events(article, lang)
+        return article
+
+
+def make_extractor(languages: tuple[str, ...] = ("pl", "en", "ru", "uk")) -> Extractor:
+    return Extractor(languages)
+
+
+@lru_cache(maxsize=None)
+def _has_data(lang: str) -> bool:
+    try:
+        load_triggers(lang)
+        load_role_grammar(lang)
+        load_modality(lang)
+    except UnknownLanguageError:
+        return False
+    return True
+
+
+# --- per sentence ----------------------------------------------------------------------
+
+def sentence_view(article: Article, index: int, lang: str, mentions: list[Mention]) -> SentenceView:
+    grammar = load_role_grammar(lang)
+    sent = article.sentences[index]
+    toks = make_tokens(sent, lang)
+    groups = build_groups(toks, mentions, lang, grammar.glue, list(grammar.preps), list(grammar.coordinators))
+    return SentenceView(index, sent, lang, toks, _clauses(toks, grammar), groups)
+
+
+def _clauses(toks, grammar) -> list[int]:
+    clause, out = 0, []
+    for i, t in enumerate(toks):
+        boundary = False
+        if t.text in _PUNCT_BOUNDARY:
+            # a comma inside a list of actors ("Łotwą, Litwą i Polską") does not end a clause
+            inside_list = t.text == "," and 0 < i < len(toks) - 1 and toks[i - 1].mention >= 0 and toks[i + 1].mention >= 0
+            boundary = not inside_list
+        elif t.lower in grammar.clause_openers and i > 0:
+            boundary = True
+        if boundary and out and out[-1] == clause and i > 0:
+            clause += 1
+        out.append(clause)
+    return out
+
+
+def _mentions_by_sentence(article: Article) -> dict[int, list[Mention]]:
+    out: dict[int, list[Mention]] = {}
+    for m in article.mentions:
+        si = m.sentence
+        if si < 0:
+            si = next((k for k, s in enumerate(article.sentences) if s.start <= m.start < s.end), -1)
+        if si >= 0:
+            out.setdefault(si, []).append(m)
+    return out
+
+
+def extract_events(article: Article, lang: str) -> list[Event]:
+    lexicon = load_triggers(lang)
+    grammar = load_role_grammar(lang)
+    cues = load_modality(lang)
+    by_sentence = _mentions_by_sentence(article)
+    events: list[Event] = []
+    previous_subject: list[Group] | None = None
+    paragraph = None
+    for si, sent in enumerate(article.sentences):
+        if sent.paragraph != paragraph:
+            previous_subject, paragraph = None, sent.paragraph
+        mentions = by_sentence.get(si, [])
+        if sent.is_heading:
+            continue  # headlines repeat the body's events in telegraphic form
+        view = sentence_view(article, si, lang, mentions)
+        events.extend(_sentence_events(article, view, lexicon, grammar, cues, previous_subject))
+        subj = _main_subject(view)
+        if subj:
+            previous_subject = subj
+    return _dedupe(events)
+
+
+def _main_subject(view: SentenceView) -> list[Group] | None:
+    for g in view.groups:
+        if g.prep is None and g.kind in ("person", "country", "org", "group", "title") and (view.lang == "en" or "nom" in g.cases):
+            return [h for h in view.groups if h.chain == g.chain]
+    return None
+
+
+def _context_ok(view: SentenceView, match: TriggerMatch, lexicon) -> bool:
+    name = match.entry.only_with
+    if not name or name == "future":
+        return True
+    words = lexicon.contexts.get(name, frozenset())
+    clause = view.clause_of[match.head]
+    lo, hi = max(0, match.head - 8), min(len(view.toks), match.head + 9)
+    return any(view.toks[j].keys & words for j in range(lo, hi) if view.clause_of[j] == clause or abs(j - match.head) <= 3)
+
+
+def _sentence_events(article, view, lexicon, grammar, cues, previous_subject) -> list[Event]:
+    out: list[Event] = []
+    consumed: set[int] = set()
+    governors: list[tuple[int, int, Event]] = []  # (head, clause, event) of demands/promises/refusals
+    for cands in find_triggers(view.toks, lexicon, view.clause_of):
+        head = cands[0].head
+        if head in consumed:
+            continue
+        gov = _governor(view, head, governors)
+        for match in cands:
+            if any(i in consumed for i in match.tokens):
+                continue
+            entry = match.entry
+            if not _context_ok(view, match, lexicon):
+                continue
+            reading = read_modality(view, head, match.tokens, cues)
+            if entry.only_with == "future" and reading.modality != "planned":
+                continue
+            if reading.modality == "hypothetical" and entry.type != "THREATEN":
+                consumed.update(match.tokens)
+                break
+            roles = assign_roles(view, head, entry, grammar, previous_subject)
+            if not roles.source and not roles.target:
+                continue
+            if entry.needs_actor == "target" and not roles.target:
+                continue
+            if entry.needs_actor == "source" and not roles.source:
+                continue
+            type_, modality = entry.type, reading.modality
+            if modality == "hypothetical":
+                modality = "asserted"
+            if type_ in COOPERATIVE and (modality == "planned" or (reading.promised and _infinitive(view, head))):
+                type_, modality = "AGREE", "asserted"  # PLOVER: a promise of cooperation is an AGREE
+            elif type_ == "RETREAT" and modality == "planned":
+                type_, modality = "CONCEDE", "asserted"  # PLOVER: announced retreats are CONCEDE
+            if type_ in RECIPIENT_REQUIRED and not roles.target:
+                continue
+            if gov is not None:
+                # the content of a demand, promise or refusal is not an event of its own
+                g_event = gov
+                if not g_event.target and roles.target:
+                    g_event.target = _refs(roles.target)
+                consumed.update(match.tokens)
+                break
+            event = _event(article, view, match, type_, modality, roles)
+            if not event.source and not event.target:
+                continue
+            out.append(event)
+            consumed.update(match.tokens)
+            if entry.governs:
+                governors.append((head, view.clause_of[head], event))
+            break
+    return out
+
+
+def _governor(view: SentenceView, head: int, governors) -> Event | None:
+    for g_head, g_clause, event in reversed(governors):
+        if g_head < head <= g_head + GOVERN_REACH and view.clause_of[head] in (g_clause, g_clause + 1):
+            return event
+    return None
+
+
+def _infinitive(view: SentenceView, head: int) -> bool:
+    tok = view.toks[head]
+    if view.lang == "en":
+        return head > 0 and view.toks[head - 1].lower == "to"
+    return any(a.tense == "inf" for a in tok.analyses)
+
+
+def _refs(groups: list[Group]) -> list[ActorRef]:
+    out: list[ActorRef] = []
+    seen = set()
+    for g in groups:
+        for a in g.actors:
+            key = (a.name, a.country, a.actor_id)
+            if key not in seen:
+                seen.add(key)
+                out.append(a)
+    return out
+
+
+def _event(article: Article, view: SentenceView, match: TriggerMatch, type_: str, modality: str, roles: Roles) -> Event:
+    sent = view.sentence
+    toks = view.toks
+    trig = [toks[i] for i in sorted(match.tokens)]
+    text = article.clean[sent.start:sent.end] if article.clean else sent.text
+    source, target = _refs(roles.source), _refs(roles.target)
+    if roles.source_from == "locative":
+        source = [ActorRef(name=None, country=a.country, sector=None, actor_id=None, start=a.start, end=a.end) for a in source]
+    # one actor on both sides says nothing: keep it as the source
+    target = [a for a in target if (a.name, a.country) not in {(s.name, s.country) for s in source} or not a.country]
+    confidence = {"clause": 0.9, "agent": 0.9, "complement": 0.8, "modifier": 0.7, "carried": 0.7,
+                  "speaker": 0.6, "previous": 0.5, "locative": 0.5}.get(roles.source_from, 0.6)
+    return Event(
+        type=type_,
+        source=source,
+        target=target,
+        modality=modality,
+        mode=match.entry.mode,
+        date=_date(article, view, match, modality),
+        location=_location(article, view, match),
+        sentence=view.index,
+        evidence=text,
+        evidence_start=sent.start,
+        evidence_end=sent.end,
+        trigger=article.clean[trig[0].start:trig[-1].end] if article.clean else " ".join(t.text for t in trig),
+        trigger_start=trig[0].start,
+        trigger_end=trig[-1].end,
+        confidence=confidence,
+    )
+
+
+# --- date and place -----------------------------------------------------------------------
+
+def _time_module():
+    try:
+        from kronika.events import time as time_mod
+    except ImportError:
+        return None
+    return time_mod
+
+
+def _date(article: Article, view: SentenceView, match: TriggerMatch, modality: str) -> str | None:
+    """A time expression in the trigger's clause (else its sentence), resolved against the
+    document date; with none, the document date for reported acts and the day a plan was
+    stated; None for habitual or background states (imperfective past of a material act)."""
+    anchor = article.published
+    tm = _time_module()
+    head_tok = view.toks[match.head]
+    if tm is not None:
+        try:
+            exprs = tm.find_time_expressions(view.sentence.text, view.lang)
+        except Exception:  # a grammar error must not lose the event
+            log.warning("events: time expressions failed in %s sentence %d", article.id, view.index, exc_info=True)
+            exprs = []
+        clause = view.clause_of[match.head]
+        best = None
+        for e in exprs:
+            if e.kind in _UNDATED_KINDS and modality != "asserted":
+                continue
+            if e.kind in ("duration", "anaphoric"):
+                continue
+            abs_start = view.sentence.start + e.start
+            idx = next((t.i for t in view.toks if t.start >= abs_start), len(view.toks) - 1)
+            same = view.clause_of[min(idx, len(view.toks) - 1)] == clause
+            rank = (not same, e.kind in ("deadline", "since"), abs(idx - match.head))
+            if best is None or rank < best[0]:
+                best = (rank, e)
+        if best is not None and modality != "planned":
+            value = tm.resolve_time(best[1], anchor)
+            if value:
+                return value
+        elif best is not None and modality == "planned" and best[1].kind not in ("deadline", "later") and best[0][0] is False:
+            value = tm.resolve_time(best[1], anchor)
+            if value and (not anchor or value <= anchor):
+                return value
+    if not anchor:
+        return None
+    verbs = head_tok.verb_readings()
+    if match.entry.type in MATERIAL and verbs and all(a.tense == "past" and a.aspect == "imperf" for a in verbs):
+        return None  # "zaopatrywał", "used to supply": a habit, not a dated act
+    return anchor
+
+
+def _places_module():
+    try:
+        from kronika.events import places as places_mod
+    except ImportError:
+        return None
+    return places_mod
+
+
+def _location(article: Article, view: SentenceView, match: TriggerMatch) -> Place | None:
+    clause = view.clause_of[match.head]
+    pm = _places_module()
+    candidates: list[tuple[int, Place]] = []
+    if pm is not None:
+        try:
+            found = pm.find_places(view.sentence.text, view.lang)
+        except Exception:
+            log.warning("events: place lookup failed in %s sentence %d", article.id, view.index, exc_info=True)
+            found = []
+        for p in found:
+            start = view.sentence.start + p.start if p.start >= 0 else -1
+            idx = next((t.i for t in view.toks if t.start >= start), None) if start >= 0 else None
+            if idx is None:
+                continue
+            candidates.append((abs(idx - match.head) + (0 if view.clause_of[idx] == clause else 50),
+                               Place(name=p.name, country=p.country, start=start, end=view.sentence.start + p.end)))
+    for g in view.groups:
+        if g.kind == "place" and norm_prep(g.prep) in ("w", "in", "na", "at", "в", "у") and g.mentions:
+            m = g.mentions[0]
+            candidates.append((abs(g.first - match.head) + (0 if view.clause_of[g.first] == clause else 50),
+                               Place(name=m.name or m.lemma or m.text, country=m.country, start=m.start, end=m.end)))
+    if not candidates:
+        return None
+    candidates.sort(key=lambda c: c[0])
+    return candidates[0][1] if candidates[0][0] < 50 else None
+
+
+# --- one event per fact ---------------------------------------------------------------------
+
+def _key(refs: list[ActorRef]) -> set:
+    return {a.country or a.actor_id for a in refs}
+
+
+def _dedupe(events: list[Event]) -> list[Event]:
+    out: list[Event] = []
+    for e in events:
+        dup = False
+        for o in out:
+            if o.sentence == e.sentence and o.type == e.type:
+                if not _key(o.source) or not _key(e.source) or _key(o.source) & _key(e.source) \
+                        or _key(o.target) & _key(e.target):
+                    dup = True
+                    break
+        if not dup:
+            out.append(e)
+    return out

@@ -1,0 +1,124 @@
+"""How surely an event is reported: asserted, claimed, planned, denied (or hypothetical).
+
+Cue words live in resources/lang/<lang>/modality.yaml. Scope, kept simple on purpose:
+negation must stand right before the trigger; hedges, plans and promises count when they
+come before the trigger in its own clause or in a clause that governs it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kronika.events.tokens import SentenceView
+from kronika.events.triggers import load_yaml
+
+NEG_REACH = 3  # negation reaches this many words ahead ("nie wziął", "did not ever meet")
+
+
+def _phrases(items) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(str(x).lower().split()) for x in items or ())
+
+
+@dataclass(frozen=True)
+class ModalityCues:
+    claimed: tuple[tuple[str, ...], ...]
+    reportative_verbs: frozenset[str]
+    negation: frozenset[str]
+    negation_breakers: frozenset[str]
+    denial_verbs: frozenset[str]
+    planned: tuple[tuple[str, ...], ...]
+    promise: tuple[tuple[str, ...], ...]
+    hypothetical: tuple[tuple[str, ...], ...]
+    future_auxiliaries: frozenset[str]
+
+
+@lru_cache(maxsize=None)
+def load_modality(lang: str) -> ModalityCues:
+    d = load_yaml(lang, "modality")
+    return ModalityCues(
+        claimed=_phrases(d.get("claimed")),
+        reportative_verbs=frozenset(str(x).lower() for x in d.get("reportative_verbs") or ()),
+        negation=frozenset(str(x).lower() for x in d.get("negation") or ()),
+        negation_breakers=frozenset(str(x).lower() for x in d.get("negation_breakers") or ()),
+        denial_verbs=frozenset(str(x).lower() for x in d.get("denial_verbs") or ()),
+        planned=_phrases(d.get("planned")),
+        promise=_phrases(d.get("promise")),
+        hypothetical=_phrases(d.get("hypothetical")),
+        future_auxiliaries=frozenset(str(x).lower() for x in d.get("future_auxiliaries") or ()),
+    )
+
+
+@dataclass
+class ModalityReading:
+    modality: str  # asserted | claimed | planned | denied | hypothetical
+    promised: bool = False  # a promise/commitment word governs the act
+
+
+def _find(view: SentenceView, lo: int, hi: int, phrases) -> int | None:
+    """Index of the first token in [lo, hi) where one of the phrases starts (lemma or form)."""
+    toks = view.toks
+    for i in range(lo, hi):
+        for ph in phrases:
+            if i + len(ph) > hi + len(ph) - 1 or i + len(ph) > len(toks):
+                continue
+            if all(ph[k] in toks[i + k].keys for k in range(len(ph))):
+                return i
+    return None
+
+
+def read_modality(view: SentenceView, head: int, match_tokens: tuple[int, ...], cues: ModalityCues) -> ModalityReading:
+    toks = view.toks
+    clause = view.clause_of[head]
+    clause_start = min(i for i, c in enumerate(view.clause_of) if c == clause)
+    first = min(match_tokens)
+    # negation right before the trigger (or before the words of a multi-word trigger)
+    negated = False
+    for j in range(first - 1, max(-1, first - 1 - NEG_REACH), -1):
+        w = toks[j]
+        if not w.is_word or w.keys & cues.negation_breakers:
+            break
+        if w.lower in cues.negation or w.lower.endswith("n't"):
+            negated = True
+            break
+    if not negated and any(a.negated for a in toks[head].analyses) and all(a.negated for a in toks[head].analyses if a.pos == "verb"):
+        negated = True
+    if not negated:
+        # "zaprzeczył, że ...", "denied that ...": the governed clause is denied
+        for j in range(0, clause_start):
+            if toks[j].keys & cues.denial_verbs and view.clause_of[j] < clause:
+                negated = True
+                break
+    if negated:
+        return ModalityReading("denied")
+    if _find(view, 0, head, cues.hypothetical) is not None:
+        return ModalityReading("hypothetical")
+    promised = _find(view, 0, first, cues.promise) is not None
+    if _find(view, 0, first, cues.claimed) is not None or _reportative(view, head, cues):
+        return ModalityReading("claimed", promised)
+    if _future(view, head, clause_start, cues) or _find(view, 0, first, cues.planned) is not None:
+        return ModalityReading("planned", promised)
+    return ModalityReading("asserted", promised)
+
+
+def _reportative(view: SentenceView, head: int, cues: ModalityCues) -> bool:
+    # Polish "miał zaatakować": a past form of "mieć" right before an infinitive trigger
+    if head == 0 or not cues.reportative_verbs:
+        return False
+    prev = view.toks[head - 1]
+    inf = any(a.tense == "inf" for a in view.toks[head].analyses)
+    return inf and bool(prev.keys & cues.reportative_verbs) and any(a.tense == "past" for a in prev.analyses)
+
+
+def _future(view: SentenceView, head: int, clause_start: int, cues: ModalityCues) -> bool:
+    toks = view.toks
+    verbs = toks[head].verb_readings()
+    # Polish perfective present is future ("wypłaci"); "będzie" + infinitive
+    if verbs and all(a.tense in ("future",) or (a.tense == "present" and a.aspect == "perf") for a in verbs):
+        return True
+    for j in range(max(clause_start, head - 3), head):
+        w = toks[j]
+        if w.lower in cues.future_auxiliaries:
+            return True
+        if any(a.tense == "future" for a in w.analyses):
+            return True
+    return False

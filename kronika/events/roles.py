@@ -1,0 +1,289 @@
+"""Who did it and to whom: roles from grammar, read from resources/lang/<lang>/roles.yaml.
+
+Polish: case and preposition tell the role (nominative = source, z+inst = partner,
+dative = recipient, accusative = target, przez+acc = agent of a passive or a noun).
+English: word order (subject before the verb), passive "by", and "with"/"to"/"against".
+When a clause has no subject of its own, the subject of the clause that governs it stands
+in (a speaker of reported speech, the subject of coordinated verbs, a quote's speaker).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kronika.events.tokens import Group, SentenceView
+from kronika.events.triggers import TriggerEntry, load_yaml
+
+_PREP_VARIANTS = {"ze": "z", "we": "w", "ode": "od", "przeze": "przez", "pode": "pod", "nade": "nad", "przede": "przed"}
+
+
+@dataclass(frozen=True)
+class RoleGrammar:
+    lang: str
+    source_frames: tuple[tuple[str | None, str | None], ...]
+    target_frames: tuple[tuple[str | None, str | None], ...]
+    locative_frames: tuple[tuple[str | None, str | None], ...]
+    ignore_preps: frozenset[str]
+    genitive_role: dict
+    coordinators: tuple[tuple[str, ...], ...]
+    speech_verbs: frozenset[str]
+    clause_openers: frozenset[str]
+    glue: frozenset[str]
+    preps: tuple[tuple[str, ...], ...]  # every preposition the frames know, longest first
+    be_forms: frozenset[str] = frozenset()
+    possessive: frozenset[str] = frozenset()
+
+
+def parse_frame(frame: str) -> tuple[str | None, str | None]:
+    """'z+inst' -> ('z', 'inst'); 'acc' -> (None, 'acc'); 'with' -> ('with', None); 'obj' -> (None, 'obj')."""
+    frame = frame.strip().lower()
+    if "+" in frame:
+        prep, case = frame.rsplit("+", 1)
+        return prep.strip(), case.strip()
+    if frame in ("nom", "gen", "dat", "acc", "inst", "loc", "voc", "obj", "subj"):
+        return None, frame
+    return frame, None
+
+
+@lru_cache(maxsize=None)
+def load_role_grammar(lang: str) -> RoleGrammar:
+    d = load_yaml(lang, "roles")
+
+    def frames(key):
+        return tuple(parse_frame(f) for f in d.get(key) or ())
+
+    src, tgt, loc = frames("source_frames"), frames("target_frames"), frames("locative_frames")
+    prep_words = {p for p, _ in src + tgt + loc if p} | {str(p).lower() for p in d.get("ignore_preps") or ()}
+    prep_words |= set(_PREP_VARIANTS)
+    prep_words |= {str(p).lower() for p in d.get("extra_preps") or ()}
+    preps = tuple(sorted({tuple(p.split()) for p in prep_words}, key=len, reverse=True))
+    return RoleGrammar(
+        lang=lang,
+        source_frames=src,
+        target_frames=tgt,
+        locative_frames=loc,
+        ignore_preps=frozenset(str(p).lower() for p in d.get("ignore_preps") or ()),
+        genitive_role=dict(d.get("genitive_role") or {}),
+        coordinators=tuple(tuple(str(c).lower().split()) or (str(c),) for c in d.get("coordinators") or ()),
+        speech_verbs=frozenset(str(v).lower() for v in d.get("speech_verbs") or ()),
+        clause_openers=frozenset(str(v).lower() for v in d.get("clause_openers") or ()),
+        glue=frozenset(str(v).lower() for v in d.get("phrase_glue") or ()),
+        preps=preps,
+        be_forms=frozenset(str(v).lower() for v in d.get("be_forms") or ()),
+        possessive=frozenset(str(v).lower() for v in d.get("possessive") or ()),
+    )
+
+
+def norm_prep(p: str | None) -> str | None:
+    return _PREP_VARIANTS.get(p, p) if p else p
+
+
+def _matches(g: Group, frame: tuple[str | None, str | None], after: bool, lang: str) -> bool:
+    prep, case = frame
+    gp = norm_prep(g.prep)
+    if prep is None:
+        if gp is not None:
+            return False
+        if case == "obj":
+            return after
+        if case == "subj":
+            return not after
+        if lang == "en" or not g.cases:
+            return case in ("acc", "dat") and after if lang != "en" else after
+        return case in g.cases
+    if gp != prep:
+        return False
+    return case is None or not g.cases or case in g.cases or lang == "en"
+
+
+@dataclass
+class Roles:
+    source: list[Group]
+    target: list[Group]
+    source_from: str = ""  # how the source was found: "clause", "agent", "carried", "speaker", "locative", "previous"
+
+
+def chain_of(view: SentenceView, g: Group) -> list[Group]:
+    return [h for h in view.groups if h.chain == g.chain]
+
+
+def assign_roles(view: SentenceView, head: int, entry: TriggerEntry, grammar: RoleGrammar,
+                 previous_subject: list[Group] | None = None) -> Roles:
+    toks, lang = view.toks, view.lang
+    clause = view.clause_of[head]
+    in_clause = [g for g in view.groups if view.clause_of[g.first] == clause or view.clause_of[g.last] == clause]
+    head_tok = toks[head]
+    is_noun = lang != "en" and head_tok.analyses and not head_tok.verb_readings()
+    if lang == "en":
+        is_noun = not _en_verbish(view, head, grammar)
+    passive = lang == "en" and _en_passive(view, head, grammar) or (lang != "en" and _pl_passive(head_tok))
+    sources: list[Group] = []
+    targets: list[Group] = []
+    how = ""
+
+    def add(lst, g):
+        for h in chain_of(view, g):
+            if h not in lst and h not in sources and h not in targets:
+                lst.append(h)
+
+    # 1. explicit agents: "przez Rosjan", "by Russia", "ze strony NATO"; a giver after "od"/"from"
+    agent_preps = {"przez", "ze strony", "by", "от", "з боку"}
+    impersonal = any(a.tag.startswith("imps") for a in head_tok.analyses)
+    for g in in_clause:
+        p = norm_prep(g.prep)
+        near_agent = p in agent_preps and (is_noun or passive or impersonal) and 0 < g.first - head <= 8
+        if near_agent or (entry.receive and p in ("od", "from", "від", "у")):
+            add(sources, g)
+            how = "agent"
+    # 2. the complement of a noun trigger: "spotkanie Putina", "arrest of X", "X's visit"
+    if is_noun:
+        nxt = _group_starting_near(view, head + 1, clause)
+        if nxt is not None and (lang == "en" and norm_prep(nxt.prep) == "of" or lang != "en" and nxt.prep is None and (
+                not nxt.cases or "gen" in nxt.cases)):
+            role = entry.gen or grammar.genitive_role.get(entry.type, "target")
+            if role == "source" and not sources:
+                add(sources, nxt)
+                how = how or "complement"
+            elif role == "target":
+                add(targets, nxt)
+        prev = _group_ending_near(view, head - 1, clause)
+        if prev is not None and prev.prep is None and not sources and prev not in targets:
+            if lang == "en" or _pl_modifier(view, prev, head):
+                add(sources, prev)
+                how = how or "modifier"
+    # 3. the subject: nominative (pl) or the phrase before the verb (en)
+    subject: list[Group] = []
+    if lang == "en":
+        before = [g for g in in_clause if g.last < head and g.prep is None and g not in targets]
+        if before:
+            subject = chain_of(view, before[-1])
+    else:
+        noms = [g for g in in_clause if g.prep is None and "nom" in g.cases and g not in targets and g not in sources]
+        before = [g for g in noms if g.last < head]
+        after = [g for g in noms if g.first > head and "acc" not in g.cases]
+        if before:
+            subject = chain_of(view, before[-1])
+        elif after and not is_noun:
+            subject = chain_of(view, after[0])
+    if passive and subject:
+        for g in subject:
+            if g not in targets:
+                targets.append(g)
+        subject = []
+    if subject and not sources:
+        for g in subject:
+            add(sources, g)
+        how = "clause"
+    # 4. the target: the entry's own frames first, then the language's defaults
+    if not targets:
+        frames = [f for f in (parse_frame(x) for x in entry.target)] + list(grammar.target_frames)
+        cands = [g for g in in_clause if g not in sources]
+        if entry.receive:
+            cands = [g for g in cands if norm_prep(g.prep) not in ("od", "from")]
+        for frame in frames:
+            hits = [g for g in cands if _matches(g, frame, g.first > head, lang)]
+            if frame[0] is None and frame[1] in ("acc", "dat", "obj"):
+                hits = [g for g in hits if "nom" not in g.cases or g.first > head or lang == "en"]
+            if hits:
+                hits.sort(key=lambda g: (g.first < head, abs(g.first - head)))
+                add(targets, hits[0])
+                break
+    if entry.receive and sources and not targets and subject:
+        targets = list(subject)
+    # 5. no subject in the clause: borrow one
+    if not sources:
+        carried, how2 = _borrow_subject(view, head, clause, grammar, previous_subject, is_noun)
+        for g in carried:
+            if g not in targets:
+                sources.append(g)
+        how = how2 if sources else how
+    if not sources and not is_noun_agentless(entry):
+        loc = [g for g in in_clause if (norm_prep(g.prep), None) in {(p, None) for p, _ in grammar.locative_frames}
+               and g not in targets]
+        if loc:
+            sources = chain_of(view, loc[0])
+            how = "locative"
+    if entry.receive and sources and targets:
+        pass
+    return Roles(source=sources, target=[g for g in targets if g not in sources], source_from=how)
+
+
+def is_noun_agentless(entry: TriggerEntry) -> bool:
+    # Meetings and verbal acts are not done by "the country where it happened".
+    return entry.type in ("CONSULT", "AGREE", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "AID", "COOPERATE")
+
+
+def _group_starting_near(view: SentenceView, i: int, clause: int) -> Group | None:
+    for g in view.groups:
+        if i <= g.first <= i + 2 and view.clause_of[g.first] == clause:
+            between = view.toks[i:g.first]
+            if all(t.is_word and (not t.analyses or any(a.pos == "adj" for a in t.analyses) or t.lower in ("the", "of")) for t in between):
+                return g
+    return None
+
+
+def _group_ending_near(view: SentenceView, i: int, clause: int) -> Group | None:
+    for g in view.groups:
+        if i - 1 <= g.last <= i and view.clause_of[g.last] == clause:
+            if g.last == i or view.toks[g.last + 1].lower in ("'s", "’s", "s", "'"):
+                return g
+    return None
+
+
+def _pl_modifier(view: SentenceView, g: Group, head: int) -> bool:
+    """An adjective or noun phrase right before a noun trigger names its agent ("rosyjski atak")."""
+    if g.last != head - 1:
+        return False
+    head_cases = view.toks[head].cases()
+    return not g.cases or not head_cases or bool(g.cases & head_cases) and g.kind in ("country", "group", "org", "unknown", "title")
+
+
+def _pl_passive(tok) -> bool:
+    # ppas participles ("zestrzelony") lemmatise to the verb as adjectives; impersonal -no/-to
+    return any(a.tag.startswith("ppas") for a in tok.analyses)
+
+
+def _en_verbish(view: SentenceView, head: int, grammar: RoleGrammar) -> bool:
+    """English has no case: a word after a determiner or before "of" is read as a noun."""
+    prev = view.toks[head - 1].lower if head else ""
+    nxt = view.toks[head + 1].lower if head + 1 < len(view.toks) else ""
+    if prev in ("the", "a", "an", "'s", "’s", "s", "of", "its", "their", "his", "her", "new", "joint", "further", "recent"):
+        return False
+    return nxt != "of"
+
+
+def _en_passive(view: SentenceView, head: int, grammar: RoleGrammar) -> bool:
+    w = view.toks[head].lower
+    if not (w.endswith(("ed", "en", "wn")) or w in grammar.possessive):
+        return False
+    for j in (head - 1, head - 2):
+        if j >= 0 and view.toks[j].lower in grammar.be_forms:
+            return True
+    return False
+
+
+def _borrow_subject(view: SentenceView, head: int, clause: int, grammar: RoleGrammar,
+                    previous_subject, is_noun: bool) -> tuple[list[Group], str]:
+    lang = view.lang
+    # a subject earlier in the sentence governs this clause ("Putin spotkał się ... i przeprosił",
+    # "Pieskow powiedział, że ...")
+    earlier = [g for g in view.groups if g.last < head and view.clause_of[g.last] < clause and g.prep is None
+               and (lang == "en" or "nom" in g.cases)]
+    if earlier:
+        return chain_of(view, earlier[-1]), "carried"
+    # a quote's speaker after it: "... - powiedział Łukaszenka", "..., he said"
+    for g in view.groups:
+        if g.first > head and g.prep is None and (lang == "en" or "nom" in g.cases):
+            window = view.toks[max(0, g.first - 3):g.last + 4]
+            if any(t.keys & grammar.speech_verbs for t in window):
+                return chain_of(view, g), "speaker"
+    # Polish drops subject pronouns: a personal verb form continues the last sentence's subject
+    if previous_subject and not is_noun and lang != "en":
+        verbs = view.toks[head].verb_readings()
+        if verbs and any(a.tense in ("past", "present", "future") and not a.tag.startswith("imps") for a in verbs):
+            return list(previous_subject), "previous"
+    if previous_subject and lang == "en":
+        pron = [t for t in view.toks[:head] if t.lower in ("he", "she", "they", "it")]
+        if pron:
+            return list(previous_subject), "previous"
+    return [], ""

@@ -1,0 +1,198 @@
+"""A sentence as the event stage sees it: tokens with lemmas, clauses, actor groups.
+
+An actor group is one noun phrase that names actors ("prezydent Rosji Władimir Putin" may
+be two mentions, one participant); its role comes from the preposition before it and the
+case of its first word.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from kronika.lang import get_morphology, tokenize
+from kronika.model import ActorRef, Mention, Sentence
+
+_NOMINAL = {"noun", "propn", "adj", "ger", "num", "pron"}
+_PUNCT_BOUNDARY = {",", ";", ":", "(", ")", "–", "—", "-", '"', "„", "”", "“", "«", "»", "?", "!", "…"}
+
+
+@dataclass
+class Tok:
+    i: int
+    start: int  # offsets in Article.clean
+    end: int
+    text: str
+    lower: str
+    keys: frozenset[str]  # lemmas + lower-cased form
+    analyses: tuple = ()
+    mention: int = -1  # index of the actor group covering it, -1 if none
+    is_word: bool = True
+
+    def has_pos(self, pos: str) -> bool:
+        wanted = {"noun": {"noun", "ger", "propn"}, "verb": {"verb"}}.get(pos, {pos})
+        return any(a.pos in wanted for a in self.analyses) or not self.analyses
+
+    def cases(self) -> set[str]:
+        return {c for a in self.analyses if a.pos in _NOMINAL for c in a.cases}
+
+    def verb_readings(self):
+        return [a for a in self.analyses if a.pos == "verb"]
+
+
+@dataclass
+class Group:
+    """One participant phrase: a run of mentions with only nominal words between them."""
+
+    first: int  # token index where the phrase begins (title words included)
+    last: int  # last token index
+    actors: list[ActorRef]
+    mentions: list[Mention]
+    cases: set[str] = field(default_factory=set)
+    prep: str | None = None
+    kind: str = ""  # kind of the most specific mention (person > org > ... > place)
+    chain: int = -1  # coordination chain id: "X i Y" share one
+
+
+@dataclass
+class SentenceView:
+    index: int
+    sentence: Sentence
+    lang: str
+    toks: list[Tok]
+    clause_of: list[int]
+    groups: list[Group]
+
+
+@lru_cache(maxsize=200_000)
+def _analyse(lang: str, word: str):
+    return tuple(get_morphology(lang).analyse(word))
+
+
+def make_tokens(sentence: Sentence, lang: str) -> list[Tok]:
+    toks = []
+    for n, t in enumerate(tokenize(sentence.text)):
+        lower = t.text.lower()
+        is_word = t.text[0].isalnum()
+        analyses = _analyse(lang, t.text) if is_word else ()
+        if is_word and not analyses and t.text != lower:
+            analyses = _analyse(lang, lower)
+        keys = {lower} | {a.lemma.lower() for a in analyses}
+        toks.append(Tok(n, sentence.start + t.start, sentence.start + t.end, t.text, lower, frozenset(keys), analyses, -1, is_word))
+    return toks
+
+
+_RANK = {"person": 0, "org": 1, "group": 2, "title": 3, "country": 4, "unknown": 5, "place": 6}
+
+
+def _actor(m: Mention) -> ActorRef:
+    return ActorRef(name=m.name, country=m.country, sector=m.sector, actor_id=m.actor_id, start=m.start, end=m.end)
+
+
+def build_groups(toks: list[Tok], mentions: list[Mention], lang: str, glue: frozenset[str], preps: list[tuple[str, ...]],
+                 coordinators: list[tuple[str, ...]]) -> list[Group]:
+    """Merge adjacent mentions into participant phrases and read their preposition and case."""
+    spans = []
+    for m in sorted(mentions, key=lambda m: m.start):
+        if not (m.country or m.actor_id):
+            continue
+        idx = [t.i for t in toks if t.start < m.end and t.end > m.start]
+        if idx:
+            spans.append((idx[0], idx[-1], m))
+    groups: list[Group] = []
+    for a, b, m in spans:
+        if groups:
+            g = groups[-1]
+            between = toks[g.last + 1:a]
+            if a <= g.last or (len(between) <= 2 and all(_is_glue(t, lang, glue) or (t.is_word and t.text[0].isupper()) for t in between)):
+                g.last = max(g.last, b)
+                g.mentions.append(m)
+                continue
+        groups.append(Group(first=a, last=b, actors=[], mentions=[m]))
+    for gi, g in enumerate(groups):
+        # title words right before the first mention belong to the phrase ("z prezydentem Rosji")
+        lo = groups[gi - 1].last + 1 if gi else 0
+        while g.first - 1 >= lo and g.mentions[0].start - toks[g.first - 1].start < 40 \
+                and _is_glue(toks[g.first - 1], lang, glue) and not _prep_at(toks, g.first - 1, preps):
+            g.first -= 1
+        for t in toks[g.first:g.last + 1]:
+            t.mention = gi
+        g.mentions.sort(key=lambda m: _RANK.get(m.kind, 5))
+        g.kind = g.mentions[0].kind
+        by_country: dict = {}
+        for m in g.mentions:
+            if m.kind == "place" and len(g.mentions) > 1:
+                continue
+            key = m.country or m.actor_id
+            if key in by_country and by_country[key].name:
+                continue
+            if key in by_country and not m.name:
+                continue
+            by_country[key] = _actor(m)
+        g.actors = list(by_country.values())
+        g.prep = _prep_before(toks, g.first, preps)
+        g.cases = _group_cases(toks, g, lang)
+    _chain(toks, groups, coordinators)
+    return groups
+
+
+def _is_glue(t: Tok, lang: str, glue: frozenset[str]) -> bool:
+    """Title and function words that sit inside a participant phrase, never triggers."""
+    if not t.is_word:
+        return False
+    return t.lower in glue or bool(t.keys & glue)
+
+
+def _prep_at(toks: list[Tok], i: int, preps: list[tuple[str, ...]]) -> str | None:
+    for p in preps:  # longest first
+        n = len(p)
+        if i - n + 1 < 0:
+            continue
+        if tuple(t.lower for t in toks[i - n + 1:i + 1]) == p:
+            return " ".join(p)
+    return None
+
+
+def _prep_before(toks: list[Tok], first: int, preps) -> str | None:
+    i = first - 1
+    # determiners and possessives may stand between ("to the Russian", "z jego ...")
+    while i >= 0 and toks[i].lower in ("the", "a", "an", "its", "their", "his", "her", "jego", "jej", "ich", "swoim", "swoją", "swego", "swojego"):
+        i -= 1
+    return _prep_at(toks, i, preps) if i >= 0 else None
+
+
+def _group_cases(toks: list[Tok], g: Group, lang: str) -> set[str]:
+    m0 = g.mentions[0]
+    first_tok = toks[g.first]
+    if lang == "en":
+        return set()
+    cases = first_tok.cases()
+    if first_tok.start >= m0.start and m0.cases and (not cases or first_tok.start == m0.start):
+        # the linker's cases are read with the whole name in view
+        cands = [m.cases for m in g.mentions if m.start == first_tok.start and m.cases]
+        if cands:
+            return set(cands[0])
+    return cases or set(m0.cases)
+
+
+def _chain(toks: list[Tok], groups: list[Group], coordinators) -> None:
+    chain = 0
+    for gi, g in enumerate(groups):
+        if gi and _coordinated(toks, groups[gi - 1], g, coordinators):
+            g.chain = groups[gi - 1].chain
+            if g.prep is None:
+                g.prep = groups[gi - 1].prep
+                if not g.cases & groups[gi - 1].cases:
+                    g.cases = set(groups[gi - 1].cases) or g.cases
+        else:
+            chain += 1
+            g.chain = chain
+
+
+def _coordinated(toks: list[Tok], a: Group, b: Group, coordinators) -> bool:
+    between = tuple(t.lower for t in toks[a.last + 1:b.first])
+    if not between:
+        return False
+    if between in coordinators:
+        return True
+    # "X, Y i Z": a comma chain ending in a coordinator
+    return len(between) <= 3 and all(w in (",",) or (w,) in coordinators for w in between)
