@@ -93,8 +93,8 @@ class LangIndex:
                         continue
                     base = norm(word)
                     for f, cases in table.items():
-                        if True:
-                            slot = self.generated.setdefault(norm(f), [])
+                        for key in {norm(f), fold(f)}:
+                            slot = self.generated.setdefault(key, [])
                             if (base, cases) not in slot:
                                 slot.append((base, cases))
 
@@ -169,6 +169,7 @@ class LangIndex:
         name_class = None
         known_common = False
         lemma = text
+        from_kb = False
         variants = [text]
         if self.lang == "en":
             stripped = _possessive_stripped(text)
@@ -176,11 +177,11 @@ class LangIndex:
                 variants.append(stripped)
                 keys.update({norm(stripped), fold(stripped)})
         for v in variants:
-            for base, cs in self.generated.get(norm(v), ()):
+            for base, cs in self.generated.get(norm(v), ()) or self.generated.get(fold(v), ()):
                 keys.add(base)
                 cases[base] = tuple(sorted(set(cases.get(base, ())) | set(cs)))
-                if lemma == text:
-                    lemma = _recase(base, text)
+                if not from_kb:
+                    lemma, from_kb = _recase(base, text), True
             analyses = self.morph.analyse(v)
             for a in analyses:
                 k = norm(a.lemma)
@@ -190,7 +191,7 @@ class LangIndex:
                     cases[k] = tuple(sorted(set(cases.get(k, ())) | set(a.cases)))
                 if a.name_class and a.name_class != "proper" and name_class is None:
                     name_class = a.name_class
-                    if self.lang != "en":
+                    if self.lang != "en" and not from_kb:
                         lemma = a.lemma
                 if not a.name_class and a.lemma[:1].islower() and a.pos not in ("unknown", "other"):
                     known_common = True

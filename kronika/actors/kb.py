@@ -71,6 +71,7 @@ class Actor:
     adjectives: dict[str, list[str]] = field(default_factory=dict)
     demonyms: dict[str, list[str]] = field(default_factory=dict)
     metonyms: dict[str, list[str]] = field(default_factory=dict)
+    capital_names: dict[str, list[str]] = field(default_factory=dict)  # where not a metonym too
     capital: str | None = None
     positions: tuple[Position, ...] = ()
 
@@ -96,6 +97,9 @@ class Actor:
             yield d, "demonym"
         for m in self.metonyms.get(lang, ()):
             yield m, "metonym"
+        for c in self.capital_names.get(lang, ()):
+            if c not in self.metonyms.get(lang, ()):
+                yield c, "capital"
 
 
 @dataclass(frozen=True)
@@ -131,6 +135,7 @@ def actor_from_record(rec: dict) -> Actor:
         names=per_lang("names"), abbreviations=[str(a) for a in rec.get("abbreviations") or []],
         surname={k: str(v) for k, v in surname.items()}, adjectives=per_lang("adjectives"),
         demonyms=per_lang("demonyms"), metonyms=per_lang("metonyms"), capital=rec.get("capital"),
+        capital_names=per_lang("capital_names"),
         positions=tuple(_position(p) for p in rec.get("positions") or []),
     )
 
@@ -152,7 +157,7 @@ class KnowledgeBase:
 
     def _index(self, a: Actor) -> None:
         seen = set()
-        for lang in set(a.names) | set(a.surname) | set(a.adjectives) | set(a.demonyms) | set(a.metonyms):
+        for lang in set(a.names) | set(a.surname) | set(a.adjectives) | set(a.demonyms) | set(a.metonyms) | set(a.capital_names):
             for form, via in a.forms(lang):
                 for key in {norm(form), fold(form)}:
                     if (key, via, lang) not in seen:
@@ -255,7 +260,8 @@ def _merge(base: dict, extra: dict) -> dict:
 
 
 def kb_files(directory: Path) -> list[Path]:
-    return sorted(p for p in directory.rglob("*.yaml") if p.is_file())
+    """Record files of a KB folder; ``*_extra.yaml`` are inputs of a build script, not records."""
+    return sorted(p for p in directory.rglob("*.yaml") if p.is_file() and not p.stem.endswith("_extra"))
 
 
 def read_kb_dirs(dirs: Iterable[Path]) -> list[Actor]:

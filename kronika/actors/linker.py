@@ -24,7 +24,7 @@ from kronika.model import Article, Mention
 log = logging.getLogger("kronika")
 
 PERSON_VIAS = ("name", "surname", "abbreviation")
-CAPITALISED_VIAS = ("name", "surname", "metonym", "demonym")
+CAPITALISED_VIAS = ("name", "surname", "metonym", "demonym", "capital")
 
 
 @dataclass
@@ -215,7 +215,14 @@ class _Run:
         if vias == {"demonym"}:
             return _Span(i, j, "group", "demonym", country=a.id, sector=self.idx.demonym_sector, lemma=lemma,
                          cases=cases, title_country=a.id)
-        via = "adjective" if "adjective" in vias else ("name" if "name" in vias else e.via)
+        if vias == {"capital"}:
+            return _Span(i, j, "place", "capital", country=a.id, lemma=lemma, cases=cases)
+        if "name" in vias and "adjective" in vias:
+            # "Polski": the country's genitive or an adjective; Polish adjectives are lower case
+            via = "name" if self.toks[i].cap and not self._sentence_start(i) else "adjective"
+        else:
+            via = "adjective" if "adjective" in vias else ("name" if "name" in vias else e.via)
+        e, a = next(((e, a) for e, a in countries if e.via == via), (e, a))
         sector = "GOV" if via == "metonym" else None
         del surface
         return _Span(i, j, "country", via, country=a.id, sector=sector, lemma=lemma, cases=cases, title_country=a.id)
@@ -235,10 +242,10 @@ class _Run:
                 if sp.actor:
                     self.seen_actors[sp.actor.id] = self.seen_actors.get(sp.actor.id, 0) + 1
         spans = self._places(spans)
-        spans = self._groups(spans)
         from kronika.actors.titles import apply_titles
 
         spans = apply_titles(self, spans)
+        spans = self._groups(spans)
         spans = self._first_names(spans)
         spans = self._unknown_names(spans)
         spans.sort(key=lambda s: s.i)

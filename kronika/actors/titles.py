@@ -60,7 +60,8 @@ def apply_titles(run, spans: list) -> list:
             while after_i < n and norm(toks[after_i].text) in _CONNECTORS_EN and after_i < end + 2:
                 after_i += 1
         after = by_start.get(after_i)
-        if after is not None and after.kind in ("country", "place") and after.via in ("name", "metonym", "place") \
+        if after is not None and after.kind in ("country", "place") \
+                and (after.via in ("name", "metonym", "place") or toks[after.i].cap) \
                 and run._adjacent(after_i - 1, after_i) and (run.lang == "en" or not after.cases or "gen" in after.cases):
             if country is None:
                 country = named_country = after.country
@@ -69,10 +70,11 @@ def apply_titles(run, spans: list) -> list:
         elif after_i != end:
             after_i = end
         person = by_start.get(end)
+        if person is None:
+            person = _unknown_name_at(run, end, out)
         if person is not None and person.kind == "person" and run._adjacent(end - 1, end):
             consumed.append(person)
-            for s in consumed:
-                out.remove(s)
+            out = _without(out, consumed)
             merged = _Span(start, person.j, "person", person.via, actor=person.actor, country=person.country,
                            sector=person.sector, name=person.name, lemma=person.lemma, cases=person.cases)
             if person.actor is None:
@@ -95,8 +97,7 @@ def apply_titles(run, spans: list) -> list:
             holders = run.kb.holders(role, country, run.date)
             if holders:
                 holder = holders[0]
-        for s in consumed:
-            out.remove(s)
+        out = _without(out, consumed)
         lemma = " ".join(toks[m].info.lemma for m in range(start, end) if toks[m].word)
         if holder is not None:
             sp = run._actor_span(start, end, holder, via if run.date else via + "@latest", lemma, run._cases(start, end))
@@ -108,6 +109,27 @@ def apply_titles(run, spans: list) -> list:
         out.append(sp)
         k = end
     return out
+
+
+def _without(spans: list, gone: list) -> list:
+    ids = {id(s) for s in gone}
+    return [s for s in spans if id(s) not in ids]
+
+
+def _unknown_name_at(run, k: int, spans: list):
+    """A capitalised name the KB lacks right after a title ("premier X Y"), as a person span."""
+    from kronika.actors.linker import _Span, _covered
+
+    toks = run.toks
+    covered = _covered(spans)
+    j = k
+    while j < len(toks) and j not in covered and toks[j].cap and toks[j].word and toks[j].text[0].isalpha() \
+            and run._adjacent(j - 1, j) and (j > k or not (toks[j].info.known_common and not toks[j].info.name_class)):
+        j += 1
+    if j == k:
+        return None
+    lemma = " ".join(toks[m].info.lemma for m in range(k, j))
+    return _Span(k, j, "person", "unknown", lemma=lemma, cases=run._cases(k, j))
 
 
 def _counterpart_role(run, spans: list, k: int) -> str | None:

@@ -1,0 +1,245 @@
+"""Polish linking: inflected names, countries, metonyms, titles at a date, groups, unknowns."""
+import pytest
+
+from actor_helpers import link, mention_for
+
+# Forms named in the actor issue: surnames through the declension paradigms.
+ISSUE_FORMS = [
+    ("vladimir-putin", ["Putin", "Putina", "Putinowi", "Putinem", "Putinie"]),
+    ("dmitry-peskov", ["Pieskow", "Pieskowa", "Pieskowowi", "Pieskowem", "Pieskowie"]),
+    ("volodymyr-zelenskyy", ["Zełenski", "Zełenskiego", "Zełenskiemu", "Zełenskim"]),
+    ("alexander-lukashenko", ["Łukaszenka", "Łukaszenki", "Łukaszence", "Łukaszenkę", "Łukaszenką"]),
+    ("vitali-klitschko", ["Kliczko", "Kliczki", "Kliczce", "Kliczkę", "Kliczką"]),
+    ("sergei-shoigu", ["Szojgu"]),
+    ("sviatlana-tsikhanouskaya", ["Cichanouska", "Cichanouskiej", "Cichanouską"]),
+    ("maria-zakharova", ["Zacharowa", "Zacharowej", "Zacharową"]),
+    ("emmanuel-macron", ["Macron", "Macrona", "Macronem"]),
+    ("recep-tayyip-erdogan", ["Erdoğan", "Erdoğanem", "Erdogana"]),
+    ("ilham-aliyev", ["Alijew", "Alijewa", "Alijewem"]),
+    ("nikol-pashinyan", ["Paszynian", "Paszyniana", "Paszynianem"]),
+]
+
+
+@pytest.mark.parametrize("actor_id,form", [(a, f) for a, forms in ISSUE_FORMS for f in forms])
+def test_issue_surname_forms(linker, actor_id, form):
+    a = link(linker, f"W środę {form} nie skomentował sprawy.")
+    m = mention_for(a, form)
+    assert m.actor_id == actor_id
+    assert m.kind == "person"
+
+
+# 20+ other people of the KB, three cases each, in sentences written for these tests.
+OTHER_PEOPLE = [
+    ("dmitry-medvedev", "Miedwiediewa", "Miedwiediewowi", "Miedwiediewem"),
+    ("ilham-aliyev", "Alijewa", "Alijewowi", "Alijewem"),
+    ("nikol-pashinyan", "Paszyniana", "Paszynianowi", "Paszynianem"),
+    ("dmitry-peskov", "Pieskowa", "Pieskowowi", "Pieskowem"),
+    ("sergey-lavrov", "Ławrowa", "Ławrowowi", "Ławrowem"),
+    ("sergei-shoigu", "Szojgu", "Szojgu", "Szojgu"),
+    ("mevlut-cavusoglu", "Çavuşoğlu", "Çavuşoğlu", "Çavuşoğlu"),
+    ("volodymyr-zelenskyy", "Zełenskiego", "Zełenskiemu", "Zełenskim"),
+    ("vitali-klitschko", "Kliczki", "Kliczce", "Kliczką"),
+    ("sviatlana-tsikhanouskaya", "Cichanouskiej", "Cichanouskiej", "Cichanouską"),
+    ("maria-zakharova", "Zacharowej", "Zacharowej", "Zacharową"),
+    ("mateusz-morawiecki", "Morawieckiego", "Morawieckiemu", "Morawieckim"),
+    ("donald-tusk", "Tuska", "Tuskowi", "Tuskiem"),
+    ("andrzej-duda", "Dudy", "Dudzie", "Dudą"),
+    ("recep-tayyip-erdogan", "Erdoğana", "Erdoğanowi", "Erdoğanem"),
+    ("emmanuel-macron", "Macrona", "Macronowi", "Macronem"),
+    ("donald-trump", "Trumpa", "Trumpowi", "Trumpem"),
+    ("angela-merkel", "Merkel", "Merkel", "Merkel"),
+    ("kaja-kallas", "Kallas", "Kallas", "Kallas"),
+    ("dmytro-kuleba", "Kułeby", "Kułebie", "Kułebą"),
+    ("olaf-scholz", "Scholza", "Scholzowi", "Scholzem"),
+    ("radoslaw-sikorski", "Sikorskiego", "Sikorskiemu", "Sikorskim"),
+    ("alexei-navalny", "Nawalnego", "Nawalnemu", "Nawalnym"),
+]
+TEMPLATES = {
+    "gen": "Wizyta {} w stolicy zakończyła się wczoraj.",
+    "dat": "Dziennikarze zadali pytania {} po konferencji.",
+    "inst": "Delegacja rozmawiała z {} o współpracy.",
+}
+
+
+@pytest.mark.parametrize("actor_id,case,form", [
+    (row[0], case, form) for row in OTHER_PEOPLE for case, form in zip(("gen", "dat", "inst"), row[1:])])
+def test_other_people_in_three_cases(linker, actor_id, case, form):
+    a = link(linker, TEMPLATES[case].format(form), date="2021-06-01")
+    m = mention_for(a, form)
+    assert m.actor_id == actor_id, (form, m)
+
+
+@pytest.mark.parametrize("text,surface,actor_id,case", [
+    ("Spotkanie z Władimirem Putinem trwało godzinę.", "Władimirem Putinem", "vladimir-putin", "inst"),
+    ("Słowa Władimira Putina powtórzono.", "Władimira Putina", "vladimir-putin", "gen"),
+    ("Wczoraj Ilham Alijew przyleciał.", "Ilham Alijew", "ilham-aliyev", "nom"),
+    ("Rozmowa z Ilhamem Alijewem trwała długo.", "Ilhamem Alijewem", "ilham-aliyev", "inst"),
+    ("List od Ilhama Alijewa dotarł.", "Ilhama Alijewa", "ilham-aliyev", "gen"),
+    ("Wypowiedź Siergieja Ławrowa zaskoczyła.", "Siergieja Ławrowa", "sergey-lavrov", "gen"),
+    ("Głos zabrał Dmitrij Pieskow.", "Dmitrij Pieskow", "dmitry-peskov", "nom"),
+    ("Słowa Dmitrija Pieskowa zacytowano.", "Dmitrija Pieskowa", "dmitry-peskov", "gen"),
+    ("Spotkanie Alaksandra Łukaszenki z ministrami.", "Alaksandra Łukaszenki", "alexander-lukashenko", "gen"),
+    ("Rozmowy z Aleksandrem Łukaszenką trwały.", "Aleksandrem Łukaszenką", "alexander-lukashenko", "inst"),
+])
+def test_full_names_inflected(linker, text, surface, actor_id, case):
+    m = mention_for(link(linker, text), surface)
+    assert (m.actor_id, m.text) == (actor_id, surface)
+    assert case in m.cases
+
+
+@pytest.mark.parametrize("text,surface,actor_id,first", [
+    ("Władimir Putin przyjechał. Później Władimir mówił długo.", "Władimir mówił", "vladimir-putin", "Władimir"),
+    ("Ilham Alijew przyleciał. Gospodarz powitał Ilhama na lotnisku.", "Ilhama", "ilham-aliyev", "Ilhama"),
+    ("Siergiej Ławrow odpowiedział. Potem Siergieja zapytano o szczegóły.", "Siergieja", "sergey-lavrov", "Siergieja"),
+    ("Dmitrij Pieskow zabrał głos. Dziennikarze pytali Dmitrija o sankcje.", "Dmitrija", "dmitry-peskov", "Dmitrija"),
+])
+def test_first_name_after_full_mention(linker, text, surface, actor_id, first):
+    a = link(linker, text)
+    start = a.clean.rindex(first)
+    m = next(m for m in a.mentions if m.start == start)
+    assert m.actor_id == actor_id and m.via == "coref"
+
+
+def test_first_name_alone_is_not_linked_without_full_mention(linker):
+    a = link(linker, "Władimir przyszedł do sklepu.")
+    assert all(m.actor_id is None for m in a.mentions)
+
+
+def test_surname_resolved_by_date(linker):
+    assert mention_for(link(linker, "Alijew przemawiał.", date="2020-01-01"), "Alijew").actor_id == "ilham-aliyev"
+    assert mention_for(link(linker, "Alijew przemawiał.", date="2001-01-01"), "Alijew").actor_id == "heydar-aliyev"
+
+
+def test_coordinated_mentions(linker):
+    a = link(linker, "Putin i Łukaszenka rozmawiali o obronności, a Pieskow z Zacharową milczeli.")
+    ids = [m.actor_id for m in a.mentions if m.kind == "person"]
+    assert ids == ["vladimir-putin", "alexander-lukashenko", "dmitry-peskov", "maria-zakharova"]
+
+
+@pytest.mark.parametrize("text,surface,country,kind,sector", [
+    ("Rosja odpowiedziała.", "Rosja", "RUS", "country", None),
+    ("Nie ufają Rosji.", "Rosji", "RUS", "country", None),
+    ("Spór z Rosją narasta.", "Rosją", "RUS", "country", None),
+    ("Rozmawiano o Moskwie jako partnerze.", "Moskwie", "RUS", "country", "GOV"),
+    ("Odpowiedź Moskwy była ostra.", "Moskwy", "RUS", "country", "GOV"),
+    ("Stanowisko Kremla jest znane.", "Kremla", "RUS", "country", "GOV"),
+    ("Kreml zaprzeczył.", "Kreml", "RUS", "country", "GOV"),
+    ("Wojska stacjonują na Białorusi.", "Białorusi", "BLR", "country", None),
+    ("Mińsk odpowiedział stanowczo.", "Mińsk", "BLR", "country", "GOV"),
+    ("Delegacja Azerbejdżanu przyjechała.", "Azerbejdżanu", "AZE", "group", "GOV"),
+    ("Federacja Rosyjska odpowiedziała.", "Federacja Rosyjska", "RUS", "country", None),
+    ("Broń dostarczono Federacji Rosyjskiej.", "Federacji Rosyjskiej", "RUS", "country", None),
+    ("Drony ukraińskie zestrzelono.", "ukraińskie", "UKR", "country", None),
+])
+def test_countries_and_metonyms(linker, text, surface, country, kind, sector):
+    m = mention_for(link(linker, text), surface)
+    assert (m.country, m.kind, m.sector) == (country, kind, sector)
+    assert m.name is None
+
+
+@pytest.mark.parametrize("text,surface", [
+    ("Szczyt odbył się w Moskwie.", "Moskwie"),
+    ("Putin poleciał do Mińska.", "Mińska"),
+    ("Rozmowy odbyły się na Kremlu.", "Kremlu"),
+    ("Spotkali się w Mińsku.", "Mińsku"),
+    ("Spotkanie w Duszanbe zakończono.", "Duszanbe"),
+])
+def test_capitals_after_place_prepositions_are_places(linker, text, surface):
+    m = mention_for(link(linker, text), surface)
+    assert m.kind == "place" and m.actor_id is None and m.country
+
+
+@pytest.mark.parametrize("text,surface,actor_id,country,date", [
+    ("Spotkał się z prezydentem Azerbejdżanu.", "prezydentem Azerbejdżanu", "ilham-aliyev", "AZE", "2022-12-19"),
+    ("Premier Armenii zabrał głos.", "Premier Armenii", "nikol-pashinyan", "ARM", "2022-12-19"),
+    ("Rzecznik Kremla zaprzeczył.", "Rzecznik Kremla", "dmitry-peskov", "RUS", "2022-12-19"),
+    ("Oświadczenie złożył rzecznik prasowy prezydenta Rosji.", "rzecznik prasowy prezydenta Rosji", "dmitry-peskov", "RUS", "2022-12-19"),
+    ("Szef MSZ Rosji przyleciał.", "Szef MSZ Rosji", "sergey-lavrov", "RUS", "2022-12-19"),
+    ("Minister spraw zagranicznych Turcji odpowiedział.", "Minister spraw zagranicznych Turcji", "mevlut-cavusoglu", "TUR", "2020-10-12"),
+    ("Rosyjski przywódca przemawiał.", "Rosyjski przywódca", "vladimir-putin", "RUS", "2022-12-19"),
+    ("Białoruski przywódca odpowiedział.", "Białoruski przywódca", "alexander-lukashenko", "BLR", "2022-12-19"),
+    ("Rosyjski dyktator zagroził.", "Rosyjski dyktator", "vladimir-putin", "RUS", "2022-12-19"),
+    ("Słowa rosyjskiego przywódcy zacytowano.", "rosyjskiego przywódcy", "vladimir-putin", "RUS", "2022-12-19"),
+    ("Ministrem obrony Rosji był wtedy ktoś inny.", "Ministrem obrony Rosji", "sergei-shoigu", "RUS", "2020-01-01"),
+])
+def test_titles_resolve_to_holder_at_date(linker, text, surface, actor_id, country, date):
+    m = mention_for(link(linker, text, date=date), surface)
+    assert (m.actor_id, m.country, m.text) == (actor_id, country, surface)
+    assert m.via == "title"
+
+
+def test_title_with_name_is_one_mention_and_the_name_decides(linker):
+    a = link(linker, "Prezydent Rosji Władimir Putin przyjechał. Prezydent Rosji Dmitrij Miedwiediew?", date="2022-12-19")
+    first = mention_for(a, "Prezydent Rosji Władimir Putin")
+    assert first.text == "Prezydent Rosji Władimir Putin" and first.actor_id == "vladimir-putin"
+    second = [m for m in a.mentions if m.start > first.end]
+    assert second and second[0].actor_id == "dmitry-medvedev"  # the name, not the 2022 holder
+
+
+def test_title_at_date_two_dates_two_holders(linker):
+    text = "Premier Polski zapowiedział zmiany."
+    assert mention_for(link(linker, text, date="2019-03-01"), "Premier Polski").actor_id == "mateusz-morawiecki"
+    assert mention_for(link(linker, text, date="2024-03-01"), "Premier Polski").actor_id == "donald-tusk"
+
+
+def test_title_without_date_takes_latest_holder_and_says_so(linker):
+    m = mention_for(link(linker, "Premier Polski zapowiedział zmiany.", date=None), "Premier Polski")
+    assert m.actor_id == "donald-tusk" and m.via == "title@latest"
+
+
+def test_title_without_country_stays_an_unlinked_title(linker):
+    m = mention_for(link(linker, "Prezydent zapowiedział zmiany."), "Prezydent")
+    assert m.kind == "title" and m.actor_id is None
+
+
+def test_counterpart(linker):
+    a = link(linker, "Prezydent Rosji Władimir Putin i jego białoruski odpowiednik rozmawiali w czwartek.")
+    m = mention_for(a, "białoruski odpowiednik")
+    assert (m.actor_id, m.via, m.country) == ("alexander-lukashenko", "counterpart", "BLR")
+
+
+@pytest.mark.parametrize("text,surface,country,sector", [
+    ("Rosjanie protestowali.", "Rosjanie", "RUS", None),
+    ("Samolot zestrzelony przez Rosjan spadł.", "Rosjan", "RUS", None),
+    ("Zatrzymano przedstawicieli azerskiej diaspory.", "azerskiej diaspory", "AZE", "CVL"),
+    ("Azerska diaspora protestuje.", "Azerska diaspora", "AZE", "CVL"),
+    ("Doszło do starć z rosyjską policją.", "rosyjską policją", "RUS", "COP"),
+    ("Białoruska armia ćwiczy.", "Białoruska armia", "BLR", "MIL"),
+    ("Rosyjskie służby zatrzymały mężczyznę.", "Rosyjskie służby", "RUS", "COP"),
+    ("Białoruscy żołnierze szkolą się.", "Białoruscy żołnierze", "BLR", "MIL"),
+    ("Władze Białorusi milczą.", "Władze Białorusi", "BLR", "GOV"),
+    ("Armia Rosji wycofała się.", "Armia Rosji", "RUS", "MIL"),
+    ("Rosyjska opozycja protestuje.", "Rosyjska opozycja", "RUS", "OPP"),
+    ("Azerska telewizja rządowa nadała materiał.", "Azerska telewizja", "AZE", "MED"),
+])
+def test_groups_by_nationality(linker, text, surface, country, sector):
+    m = mention_for(link(linker, text), surface)
+    assert (m.kind, m.country, m.sector) == ("group", country, sector)
+
+
+def test_institution_with_country_is_a_named_org(linker):
+    m = mention_for(link(linker, "Brytyjski MON opublikował raport."), "Brytyjski MON")
+    assert (m.kind, m.name, m.country) == ("org", "Ministry of Defence", "GBR")
+
+
+@pytest.mark.parametrize("text,surface,kind", [
+    ("Rzecznik firmy Jan Kowalczyk odmówił komentarza.", "Jan Kowalczyk", "person"),
+    ("Wczoraj Grzegorz Brzęczyszczykiewicz złożył rezygnację.", "Grzegorz Brzęczyszczykiewicz", "person"),
+    ("Analitycy z Zzyxor Quantex ocenili ryzyko.", "Zzyxor Quantex", "unknown"),
+])
+def test_unknown_names_are_kept(linker, text, surface, kind):
+    m = mention_for(link(linker, text), surface)
+    assert m.actor_id is None and m.kind == kind and m.text == surface and m.lemma
+
+
+def test_unknown_name_after_title_gets_the_titles_country(linker):
+    m = mention_for(link(linker, "Premier Armenii Wazgen Sarkisjanow przemawiał.", date="2022-01-01"), "Wazgen Sarkisjanow")
+    assert m.actor_id is None and m.country == "ARM" and m.kind == "person"
+
+
+def test_spans_index_the_clean_text(linker):
+    a = link(linker, "Wczoraj Putin spotkał się z Łukaszenką w Mińsku, a Rosjanie milczeli.")
+    for m in a.mentions:
+        assert a.clean[m.start:m.end] == m.text
+    m = mention_for(a, "Łukaszenką")
+    assert m.lemma == "Łukaszenka" and "inst" in m.cases
