@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import regex
 
 from kronika.clean.dates import dateline_date, inline_dateline_date, prefixed_date
-from kronika.clean.resources import boilerplate_rules
+from kronika.clean.resources import boilerplate_matcher, boilerplate_rules
 from kronika.clean.sentences import split_sentences
 from kronika.model import Article, DateEvidence, Removed, Span
 
@@ -59,14 +59,24 @@ def _lines(raw: str) -> list[_Line]:
 
 
 def _boilerplate_rule(line: _Line, words: int) -> str | None:
-    for rule in boilerplate_rules():
-        if rule.max_words is not None and words > rule.max_words:
-            continue
-        if rule.near_top is not None and line.index >= rule.near_top:
+    matcher = boilerplate_matcher(words)
+    match = matcher.match(line.text) if matcher is not None else None
+    if match is None:
+        return None
+    name = match.lastgroup or next(k for k, v in match.groupdict().items() if v is not None)
+    rule = boilerplate_rules()[int(name[1:])]
+    if _rule_applies(rule, line, words):
+        return rule.name
+    for rule in boilerplate_rules():  # the first matching rule's limits said no; try the others one by one
+        if not _rule_applies(rule, line, words):
             continue
         if rule.pattern.match(line.text):
             return rule.name
     return None
+
+
+def _rule_applies(rule, line: _Line, words: int) -> bool:
+    return words <= rule.max_words and (rule.near_top is None or line.index < rule.near_top)
 
 
 def _looks_like_heading(text: str, title: str | None) -> bool:

@@ -21,13 +21,14 @@ log = logging.getLogger("kronika")
 LANG_DIR = Path(__file__).resolve().parent.parent / "resources" / "lang"
 COMMON = "common"  # language-neutral rules
 ABBREVIATION_CLASSES = ("title", "inner", "final", "year")
+DEFAULT_MAX_WORDS = 12  # a boilerplate rule never drops a longer line unless it says so
 
 
 @dataclass(frozen=True)
 class LineRule:
     name: str
     pattern: regex.Pattern
-    max_words: int | None = None
+    max_words: int = DEFAULT_MAX_WORDS
     near_top: int | None = None
     language: str = COMMON
 
@@ -60,13 +61,35 @@ def boilerplate_rules() -> tuple[LineRule, ...]:
                 rules.append(LineRule(
                     name=str(item["name"]),
                     pattern=regex.compile(item["pattern"]),
-                    max_words=item.get("max_words"),
+                    max_words=int(item.get("max_words") or DEFAULT_MAX_WORDS),
                     near_top=item.get("near_top"),
                     language=lang,
                 ))
             except (KeyError, TypeError, regex.error) as exc:
                 raise ResourceError(f"{path}: rule {i + 1} is malformed ({exc}); each rule needs a name and a valid pattern") from exc
     return tuple(rules)
+
+
+@lru_cache(maxsize=None)
+def _word_limits() -> tuple[int, ...]:
+    return tuple(sorted({rule.max_words for rule in boilerplate_rules()}))
+
+
+@lru_cache(maxsize=None)
+def _matcher_for_limit(limit: int) -> regex.Pattern | None:
+    branches = [f"(?P<r{i}>{rule.pattern.pattern})" for i, rule in enumerate(boilerplate_rules()) if rule.max_words >= limit]
+    return regex.compile("|".join(branches)) if branches else None
+
+
+def boilerplate_matcher(words: int) -> regex.Pattern | None:
+    """The rules that may drop a line of ``words`` words, in one alternation (group ``r<i>`` is rule i).
+
+    One match per line instead of one per rule; long prose lines meet only the few rules allowed that long.
+    """
+    for limit in _word_limits():
+        if limit >= words:
+            return _matcher_for_limit(limit)
+    return None
 
 
 @lru_cache(maxsize=None)

@@ -23,6 +23,7 @@ _OPENERS = "\"“„«‘'([¿¡"
 _DASHES = "-–—"
 _BULLETS = "•·▪●■*"
 _TOKEN_STOP = set(" \t\n" + _OPENERS)
+_DOTTED_INITIALS = regex.compile(r"(?:\p{L}\.)+\p{L}")
 _OPENING_PHRASE_WORDS = 4  # "W grudniu 2024 r." opens a sentence, it does not end one
 
 
@@ -68,7 +69,7 @@ def _is_boundary(text: str, match: regex.Match, next_start: int, sentence_start:
     word = token[:-1]
     if len(word) == 1 and word.isalpha() and word.isupper():
         return False  # an initial: "J. Smith"
-    if regex.fullmatch(r"(?:\p{L}\.)+\p{L}", word):
+    if "." in word and _DOTTED_INITIALS.fullmatch(word):
         return False  # dotted initials not in the list: "J.R.R. Tolkien"
     return True
 
