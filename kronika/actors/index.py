@@ -125,6 +125,12 @@ class LangIndex:
                 forms.append((a.name, "name", "en"))
             for ab in a.abbreviations:
                 forms.append((ab, "abbreviation", "*"))
+            if a.type == "person":
+                # the last word of a full name is used alone too ("Zelensky", "Lukashenka")
+                for form, via, lg in list(forms):
+                    parts = form.split()
+                    if via == "name" and len(parts) >= 2 and parts[-1][:1].isupper() and len(parts[-1]) > 2:
+                        forms.append((parts[-1], "surname", lg))
             for form, via, lg in forms:
                 words = tuple(self.word_keys(w) for w in _split(form))
                 if not words:

@@ -195,14 +195,19 @@ class _Run:
         return s
 
     def _span_from_entries(self, i: int, j: int, entries: list[Entry]) -> _Span | None:
-        actors = {e.actor_id: e for e in entries}
-        people_orgs = [(e, self.kb.get(aid)) for aid, e in actors.items() if self.kb.get(aid).type != "country"]
-        countries = [(e, self.kb.get(aid)) for aid, e in actors.items() if self.kb.get(aid).type == "country"]
-        surface = self.text[self.toks[i].start:self.toks[j - 1].end]
+        by_actor: dict[str, list[Entry]] = {}
+        for e in entries:
+            by_actor.setdefault(e.actor_id, []).append(e)
+        people_orgs, countries = [], []
+        for aid, es in by_actor.items():
+            a = self.kb.get(aid)
+            (countries if a.type == "country" else people_orgs).append((es, a))
+        surface = norm(self.text[self.toks[i].start:self.toks[j - 1].end])
         lemma = " ".join(self.toks[m].info.lemma for m in range(i, j) if self.toks[m].word)
         cases = self._cases(i, j)
-        if people_orgs and (not countries or any(e.via in ("name", "abbreviation") for e, _ in people_orgs)):
-            ranked = sorted(((self._score(e, a), e, a) for e, a in people_orgs), key=lambda t: -t[0])
+        if people_orgs and (not countries or any(e.via in ("name", "abbreviation") for es, _ in people_orgs for e in es)):
+            ranked = sorted(((max(self._score(e, a) for e in es), _best_entry(es), a) for es, a in people_orgs),
+                            key=lambda t: -t[0])
             if len(ranked) > 1 and ranked[0][0] == ranked[1][0]:
                 kind = "person" if ranked[0][2].type == "person" else "org"
                 return _Span(i, j, kind, "ambiguous", lemma=lemma, cases=cases)
@@ -210,9 +215,10 @@ class _Run:
             return self._actor_span(i, j, a, e.via, lemma, cases)
         if not countries:
             return None
-        vias = {e.via for e, _ in countries}
-        e, a = countries[0]
-        if vias == {"demonym"}:
+        es, a = countries[0]
+        vias = {e.via for e in es}
+        exact = {e.via for e in es if norm(e.form) == surface}
+        if "demonym" in vias and ("adjective" not in vias or exact == {"demonym"}):
             return _Span(i, j, "group", "demonym", country=a.id, sector=self.idx.demonym_sector, lemma=lemma,
                          cases=cases, title_country=a.id)
         if vias == {"capital"}:
@@ -220,11 +226,13 @@ class _Run:
         if "name" in vias and "adjective" in vias:
             # "Polski": the country's genitive or an adjective; Polish adjectives are lower case
             via = "name" if self.toks[i].cap and not self._sentence_start(i) else "adjective"
+        elif "adjective" in vias or "demonym" in vias:
+            via = "adjective"
+        elif "name" in vias:
+            via = "name"
         else:
-            via = "adjective" if "adjective" in vias else ("name" if "name" in vias else e.via)
-        e, a = next(((e, a) for e, a in countries if e.via == via), (e, a))
+            via = "metonym" if "metonym" in vias else es[0].via
         sector = "GOV" if via == "metonym" else None
-        del surface
         return _Span(i, j, "country", via, country=a.id, sector=sector, lemma=lemma, cases=cases, title_country=a.id)
 
     def _actor_span(self, i, j, a: Actor, via: str, lemma: str, cases: tuple) -> _Span:
@@ -394,18 +402,9 @@ class _Run:
                 seq = seq[1:]
             if self.lang == "en" and any(a <= tok.start < b for a, b in headings):
                 seq = []
-            # drop common words at either end ("W", "The") and lone known words
-            while seq and self.toks[seq[-1]].info.known_common and not self.toks[seq[-1]].info.name_class:
-                seq.pop()
-            while seq and self.toks[seq[0]].info.known_common and not self.toks[seq[0]].info.name_class \
-                    and len(seq) > 1:
-                seq = seq[1:]
             if seq:
                 infos = [self.toks[m].info for m in seq]
                 classes = {x.name_class for x in infos}
-                if len(seq) == 1 and infos[0].known_common and not infos[0].name_class:
-                    k = j
-                    continue
                 if classes & {"forename", "surname"}:
                     kind = "person"
                 elif "org" in classes:
@@ -419,6 +418,11 @@ class _Run:
                                  cases=self._cases(seq[0], seq[-1] + 1)))
             k = j
         return out
+
+
+def _best_entry(entries: list[Entry]) -> Entry:
+    order = {"name": 0, "abbreviation": 1, "surname": 2}
+    return min(entries, key=lambda e: order.get(e.via, 3))
 
 
 def _covered(spans: list[_Span]) -> set[int]:
