@@ -200,6 +200,29 @@ def docs(
                       for r in rows]))
 
 
+@app.command()
+@edge
+def stats(
+    db: DbOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+) -> None:
+    """Summary of the store: documents by language, sentences, mentions, events, failures."""
+    from kronika.store import queries
+
+    counts = queries.count_documents(_reader(db))
+    if as_json:
+        _print_json(counts)
+        return
+    by_language = ", ".join(f"{k} {v}" for k, v in counts["by_language"].items()) or "-"
+    out.print(_table(f"{Settings.load(db=db).db}", ["what", "count"], [
+        ["documents", f"{counts['documents']} ({by_language})"],
+        ["sentences", counts["sentences"]],
+        ["mentions", f"{counts['mentions']} ({counts['linked_mentions']} linked)"],
+        ["events", counts["events"]],
+        ["failures", counts["failures"]],
+    ]))
+
+
 def _marked_text(clean: str, mentions: list[dict]) -> Text:
     """Clean text with mentions marked inline: [Putina|Vladimir Putin]."""
     text, at = Text(), 0

@@ -36,7 +36,7 @@ def cli(*args):
 
 
 @pytest.mark.parametrize("command", [
-    [], ["ingest"], ["docs"], ["show"], ["failures"], ["actors"], ["events"], ["timeline"], ["export"], ["eval"],
+    [], ["ingest"], ["docs"], ["stats"], ["show"], ["failures"], ["actors"], ["events"], ["timeline"], ["export"], ["eval"],
     ["kb"], ["kb", "import-wikidata"],
 ])
 def test_every_command_has_help(command):
@@ -231,3 +231,9 @@ def test_csv_export_one_row_per_event(db, tmp_path):
 def test_export_to_stdout(db):
     result = cli("export", "--db", db)
     assert result.exit_code == 0 and len(result.stdout.splitlines()) == 3
+
+
+def test_stats_summary(db):
+    counts = json.loads(cli("stats", "--db", db, "--json").stdout)
+    assert (counts["documents"], counts["events"], counts["failures"]) == (3, 4, 1)
+    assert "documents" in cli("stats", "--db", db).stdout
