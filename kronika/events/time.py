@@ -313,6 +313,7 @@ def _find(g: _Grammar, text: str) -> list[TimeExpression]:
         if all(end <= s or start >= e for s, e, _ in chosen):
             chosen.append((start, end, fields))
     chosen.sort(key=lambda c: c[0])
+    chosen = _merge_weekday_dates(text, chosen)
     out = []
     for start, end, fields in chosen:
         kind = fields.pop("kind")
@@ -320,6 +321,20 @@ def _find(g: _Grammar, text: str) -> list[TimeExpression]:
         if kind == "date" and prep_kind in ("deadline", "since"):
             kind = prep_kind
         out.append(TimeExpression(start=start, end=end, text=text[start:end], kind=kind, **fields))
+    return out
+
+
+def _merge_weekday_dates(text: str, chosen: list) -> list:
+    """"w czwartek, 9 października" is one day: fold the weekday into the date after it."""
+    out: list = []
+    for start, end, fields in chosen:
+        if out:
+            p_start, p_end, p_fields = out[-1]
+            if ("weekday" in p_fields and fields.get("kind") == "date" and fields.get("day")
+                    and re.fullmatch(r"[\s,]{0,3}", text[p_end:start])):
+                out[-1] = (p_start, end, {**fields, "weekday": p_fields["weekday"]})
+                continue
+        out.append((start, end, fields))
     return out
 
 

@@ -1,0 +1,206 @@
+"""Time expressions: finding spans per language and resolving them against a frozen anchor."""
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from kronika.events.time import find_time_expressions, resolve_sentence_date, resolve_time
+
+# (lang, sentence, anchor, expected date of the sentence's main event)
+CASES = [
+    # Polish: weekdays go back to the most recent such day on or before the anchor
+    ("pl", "Ministrowie rozmawiali w czwartek w stolicy.", "2025-10-09", "2025-10-09"),
+    ("pl", "Delegacja przyleciała we wtorek.", "2025-10-09", "2025-10-07"),
+    ("pl", "Premier zadzwonił w środę do kanclerza.", "2025-10-09", "2025-10-08"),
+    ("pl", "W piątek ambasador złożył protest.", "2025-10-09", "2025-10-03"),
+    ("pl", "W niedzielę odbyły się wybory.", "2025-10-09", "2025-10-05"),
+    ("pl", "Czwartkowe rozmowy trwały pięć godzin.", "2025-10-09", "2025-10-09"),
+    ("pl", "Środowe spotkanie odbyło się bez mediów.", "2025-10-09", "2025-10-08"),
+    ("pl", "W poniedziałek podpisano umowę.", "2025-10-09", "2025-10-06"),
+    ("pl", "Rozmowy odbyły się w czwartek.", "2022-12", "2022-12"),
+    ("pl", "Na początku tygodnia doszło do rozmów przywódców.", "2022-12", "2022-12"),
+    ("pl", "W tym tygodniu parlament przyjął ustawę.", "2024-03-14", "2024-03"),
+    ("pl", "W ubiegłym tygodniu wojsko zatrzymało trzech żołnierzy.", "2024-03-14", "2024-03"),
+    # Polish: months, years, relative months and years
+    ("pl", "Katastrofa wydarzyła się w grudniu 2024 r. nad morzem.", "2025-10-09", "2024-12"),
+    ("pl", "W grudniu doszło do incydentu.", "2025-10", "2024-12"),
+    ("pl", "W październiku rząd ogłosił sankcje.", "2025-10-20", "2025-10"),
+    ("pl", "Czerwcowa wizyta kanclerza była krótka.", "2022-12", "2022-06"),
+    ("pl", "Podczas czerwcowej wizyty podpisano porozumienie.", "2022-12", "2022-06"),
+    ("pl", "W zeszłym miesiącu minister złożył dymisję.", "2023-05-25", "2023-04"),
+    ("pl", "W ubiegłym miesiącu podpisano kontrakt.", "2023-01-10", "2022-12"),
+    ("pl", "Pół roku temu prezydenci spotkali się w stolicy.", "2022-12", "2022-06"),
+    ("pl", "Dwa lata temu wojska przekroczyły granicę.", "2022-12-19", "2020"),
+    ("pl", "Trzy dni temu ogłoszono mobilizację.", "2022-12-19", "2022-12-16"),
+    ("pl", "Wczoraj prezydent podpisał dekret.", "2024-03-01", "2024-02-29"),
+    ("pl", "Przedwczoraj doszło do ataku.", "2024-03-01", "2024-02-28"),
+    ("pl", "Dziś premier spotka się z opozycją.", "2024-03-01", "2024-03-01"),
+    ("pl", "Dzisiaj ogłoszono wyniki.", "2024-03", "2024-03"),
+    ("pl", "W ubiegłym roku obroty wzrosły.", "2024-03-01", "2023"),
+    ("pl", "Porozumienie podpisano 9 października 2025 w stolicy.", None, "2025-10-09"),
+    ("pl", "Umowę zawarto 9.10.2025 po długich negocjacjach.", None, "2025-10-09"),
+    ("pl", "Według raportu z sierpnia 2020 r. sytuacja się pogorszyła.", None, "2020-08"),
+    ("pl", "W sierpniu 2020 r. doszło do protestów.", None, "2020-08"),
+    ("pl", "W 2022 r. sąd skazał dziennikarza.", "2025-10-09", "2022"),
+    ("pl", "Pod koniec września 2022 r. ogłoszono aneksję.", "2025-10-09", "2022-09"),
+    ("pl", "W grudniu ubiegłego roku zawieszono rozmowy.", "2025-10-09", "2024-12"),
+    ("pl", "Na początku marca wojsko rozpoczęło ćwiczenia.", "2025-10-09", "2025-03"),
+    ("pl", "Rosja i Chiny podpisały umowę 3 lipca.", "2025-10-09", "2025-07-03"),
+    # Polish: deadlines and durations do not date the main event unless nothing else
+    ("pl", "Rząd dał czas do 1 lipca na odpowiedź.", "2025-03-10", "2025-07-01"),
+    ("pl", "W czwartek rząd dał czas do 1 lipca.", "2025-03-13", "2025-03-13"),
+    ("pl", "Dyktator rządzi krajem od prawie 29 lat.", "2023-05-01", None),
+    ("pl", "Od 2014 roku trwa konflikt, a w marcu wojsko zaatakowało.", "2023-05-01", "2023-03"),
+    ("pl", "Spotkanie nie miało miejsca.", "2023-05-01", None),
+    # Polish: words that dateparser misreads are not dates
+    ("pl", "Nie spotkali się, bo nie było porozumienia.", "2023-05-01", None),
+    # English
+    ("en", "The two leaders met on Thursday in the capital.", "2025-10-09", "2025-10-09"),
+    ("en", "The foreign ministers spoke on Tuesday.", "2025-10-09", "2025-10-07"),
+    ("en", "Troops crossed the border on Sunday.", "2025-10-09", "2025-10-05"),
+    ("en", "The minister resigned last month.", "2023-05-25", "2023-04"),
+    ("en", "Police detained the activists last week.", "2024-03-14", "2024-03"),
+    ("en", "Protests broke out yesterday.", "2024-03-01", "2024-02-29"),
+    ("en", "The deal was signed two days ago.", "2022-12-19", "2022-12-17"),
+    ("en", "Six months ago the talks collapsed.", "2022-12", "2022-06"),
+    ("en", "Earlier this month the army withdrew.", "2022-12-19", "2022-12"),
+    ("en", "Earlier this week the envoy arrived.", "2022-12", "2022-12"),
+    ("en", "The summit took place on October 10.", "2025-10-20", "2025-10-10"),
+    ("en", "The summit took place on October 10, 2022.", None, "2022-10-10"),
+    ("en", "Russia invaded Georgia in August 2008.", None, "2008-08"),
+    ("en", "Fighting resumed in late September.", "2020-10-12", "2020-09"),
+    ("en", "Russia annexed the peninsula in 2014.", "2022-12", "2014"),
+    ("en", "The sanctions were imposed in December.", "2025-10", "2024-12"),
+    ("en", "Parliament must decide by July 1.", "2025-03-10", "2025-07-01"),
+    ("en", "The country has been at war since 2014, and in March it lost a town.", "2023-05-01", "2023-03"),
+    ("en", "He has ruled for two decades and for five years more.", "2023-05-01", None),
+    ("en", "May the talks succeed, the minister said.", "2023-05-01", None),
+    ("en", "Thursday's talks ended without a deal.", "2025-10-09", "2025-10-09"),
+    ("en", "The ceasefire was agreed last December.", "2025-10-09", "2024-12"),
+    # Russian
+    ("ru", "Президенты встретились в четверг в столице.", "2025-10-09", "2025-10-09"),
+    ("ru", "Во вторник министр провёл переговоры.", "2025-10-09", "2025-10-07"),
+    ("ru", "Соглашение подписали 10 октября 2022 года.", None, "2022-10-10"),
+    ("ru", "В прошлом месяце армия отступила.", "2023-05-25", "2023-04"),
+    ("ru", "Полгода назад переговоры сорвались.", "2022-12", "2022-06"),
+    ("ru", "Два года назад начались протесты.", "2022-12-19", "2020"),
+    ("ru", "В декабре состоялся саммит.", "2025-10", "2024-12"),
+    ("ru", "В августе 2020 года начались протесты.", None, "2020-08"),
+    ("ru", "Вчера власти задержали журналиста.", "2024-03-01", "2024-02-29"),
+    ("ru", "На прошлой неделе прошли учения.", "2024-03-14", "2024-03"),
+    ("ru", "Это угрожает окружающей среде.", "2024-03-14", None),
+    ("ru", "В среду стороны обменялись пленными.", "2025-10-09", "2025-10-08"),
+    # Ukrainian
+    ("uk", "Президенти зустрілися у четвер у столиці.", "2025-10-09", "2025-10-09"),
+    ("uk", "У вівторок міністр провів переговори.", "2025-10-09", "2025-10-07"),
+    ("uk", "Минулого тижня тривали навчання.", "2024-03-14", "2024-03"),
+    ("uk", "Минулого місяця уряд ухвалив рішення.", "2023-05-25", "2023-04"),
+    ("uk", "Угоду підписали 10 жовтня 2022 року.", None, "2022-10-10"),
+    ("uk", "У серпні 2020 року почалися протести.", None, "2020-08"),
+    ("uk", "Півроку тому переговори зірвалися.", "2022-12", "2022-06"),
+    ("uk", "Вчора окупанти обстріляли місто.", "2024-03-01", "2024-02-29"),
+    ("uk", "Торік уряд підписав угоду.", "2024-03-01", "2023"),
+]
+
+
+@pytest.mark.parametrize("lang,sentence,anchor,expected", CASES)
+def test_sentence_date(lang, sentence, anchor, expected):
+    value, expr = resolve_sentence_date(sentence, lang, anchor)
+    assert value == expected, (sentence, expr)
+    if expected is not None:
+        assert sentence[expr.start:expr.end] == expr.text
+
+
+SPANS = [
+    ("pl", "Prezydent spotkał się w czwartek z premierem.", ["w czwartek"]),
+    ("pl", "Samolot zestrzelono w grudniu 2024 r., a rozmowy trwały do 1 lipca.", ["w grudniu 2024 r.", "do 1 lipca"]),
+    ("pl", "Pół roku temu i we wtorek", ["Pół roku temu", "we wtorek"]),
+    ("en", "They met on October 10 and again last week.", ["on October 10", "last week"]),
+    ("en", "since 2014, and by July 1", ["since 2014", "by July 1"]),
+    ("ru", "С 2014 года, а 10 октября 2022 года", ["С 2014 года", "10 октября 2022 года"]),
+    ("uk", "З 2014 року, а у четвер", ["З 2014 року", "у четвер"]),
+]
+
+
+@pytest.mark.parametrize("lang,text,spans", SPANS)
+def test_spans(lang, text, spans):
+    assert [e.text for e in find_time_expressions(text, lang)] == spans
+
+
+KINDS = [
+    ("pl", "do 1 lipca", "deadline"),
+    ("pl", "od 2014 roku", "since"),
+    ("pl", "od prawie 29 lat", "duration"),
+    ("pl", "tego dnia", "anaphoric"),
+    ("en", "by July 1", "deadline"),
+    ("en", "for two years", "duration"),
+    ("ru", "до 1 июля", "deadline"),
+    ("uk", "до 1 липня", "deadline"),
+]
+
+
+@pytest.mark.parametrize("lang,text,kind", KINDS)
+def test_kinds(lang, text, kind):
+    (expr,) = find_time_expressions(text, lang)
+    assert expr.kind == kind
+
+
+@pytest.mark.parametrize("lang,text,anchor,expected", [
+    ("pl", "w czwartek", None, None),
+    ("pl", "w zeszłym miesiącu", None, None),
+    ("pl", "w grudniu 2024 r.", None, "2024-12"),
+    ("pl", "w czwartek", "2025", "2025"),
+    ("pl", "do 1 lipca", "2025-10-09", "2026-07-01"),
+    ("pl", "31 lutego 2023", None, None),
+    ("en", "a week ago", "2025-10-09", "2025-10-02"),
+    ("pl", "kilka dni temu", "2025-10-09", "2025-10"),
+])
+def test_resolve_precision(lang, text, anchor, expected):
+    (expr,) = find_time_expressions(text, lang)
+    assert resolve_time(expr, anchor) == expected
+
+
+def test_unknown_language_fails_loudly():
+    from kronika.errors import UnknownLanguageError
+
+    with pytest.raises(UnknownLanguageError, match="known: pl, en, ru, uk"):
+        find_time_expressions("w czwartek", "de")
+
+
+def test_fast_enough():
+    sentence = ("Rosyjski minister spotkał się we wtorek z ambasadorem w stolicy, a pół roku temu "
+                "rozmowy przerwano; kolejne zaplanowano do 1 lipca 2026 r.")
+    find_time_expressions(sentence, "pl")
+    started = time.perf_counter()
+    for _ in range(200):
+        find_time_expressions(sentence, "pl")
+    per_sentence = (time.perf_counter() - started) / 200
+    assert per_sentence < 0.001
+
+
+# dateparser's own test cases (third-party, BSD-3): the ones we pass stay passing.
+PEER = Path("/work/shared/peers/dateparser-cases/dateparser_pl_ru_uk_en_cases.jsonl")
+PASSING = Path(__file__).with_name("dateparser_cases_passing.json")
+
+
+def _peer_cases():
+    if not PEER.exists() or not PASSING.exists():
+        return []
+    wanted = set(json.loads(PASSING.read_text(encoding="utf-8")))
+    records = [json.loads(line) for line in PEER.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [r for r in records if f"{r['source_file']}:{r['line']}" in wanted]
+
+
+@pytest.mark.skipif(not PEER.exists(), reason="peer data /work/shared/peers/dateparser-cases is absent")
+@pytest.mark.parametrize("record", _peer_cases(), ids=lambda r: f"{r['lang']}:{r['line']}")
+def test_dateparser_peer_case(record):
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+    from eval_dateparser_cases import check
+
+    ok, detail = check(record)
+    assert ok, detail
