@@ -81,7 +81,13 @@ def read_html(data: bytes, *, doc_id: str, source: str, url: str | None = None) 
     text = getattr(document, "text", None) if document is not None else None
     if not text or not text.strip():
         raise InputError("no article text found in the HTML page (an index page, or one that needs JavaScript?)")
-    declared = normalise_iso_date(document.date) if getattr(document, "date", None) else None
+    page_date = getattr(document, "date", None)
+    if not page_date:
+        # No date in the page's metadata: let htmldate search the whole page (slower, so only now).
+        from htmldate import find_date
+
+        page_date = find_date(html, extensive_search=True, original_date=True, url=url or document.url or None)
+    declared = normalise_iso_date(page_date) if page_date else None
     return Article(
         id=doc_id,
         source=source,
