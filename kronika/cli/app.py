@@ -35,7 +35,8 @@ app = typer.Typer(
 kb_app = typer.Typer(help="The actor knowledge base (bundled data files, plus imports).", no_args_is_help=True)
 app.add_typer(kb_app, name="kb")
 
-out = Console(soft_wrap=True)
+# Piped output is not squeezed to 80 columns: tables stay one row per line where they can.
+out = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 200)
 err = Console(stderr=True, soft_wrap=True)
 
 DbOption = Annotated[
@@ -95,10 +96,15 @@ def _print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
 
 
-def _table(title: str | None, columns: list[str], rows: list[list[Any]], **kw: Any) -> Table:
+def _table(title: str | None, columns: list[str], rows: list[list[Any]], long: tuple[str, ...] = (),
+           **kw: Any) -> Table:
+    """A table; ``long`` columns are cut with an ellipsis instead of wrapping over many lines."""
     table = Table(title=title, **kw)
     for c in columns:
-        table.add_column(c, overflow="fold")
+        if c in long:
+            table.add_column(c, no_wrap=True, overflow="ellipsis", max_width=70)
+        else:
+            table.add_column(c, overflow="fold")
     for r in rows:
         table.add_row(*["" if v is None else escape(str(v)) for v in r])
     return table
@@ -196,8 +202,8 @@ def docs(
         _print_json(rows)
         return
     out.print(_table(f"{len(rows)} documents", ["id", "lang", "published", "title", "mentions", "events"],
-                     [[r["id"], r["language"], r["published"], (r["title"] or "")[:60], r["mentions"], r["events"]]
-                      for r in rows]))
+                     [[r["id"], r["language"], r["published"], r["title"] or "", r["mentions"], r["events"]]
+                      for r in rows], long=("title",)))
 
 
 @app.command()
@@ -317,9 +323,9 @@ def _render_events(rows: list[dict], fmt: str, title: str) -> None:
         raise ConfigError(f"unknown --format {fmt!r}; use table or json")
     out.print(_table(title, ["date", "type", "modality", "source", "target", "where", "doc", "evidence"], [
         [e["date"] or "-", e["type"], e["modality"], _actors_text(e["source"]), _actors_text(e["target"]),
-         e["location_name"] or "", e["doc_id"], (e["evidence"] or "")[:120]]
+         e["location_name"] or "", e["doc_id"], e["evidence"] or ""]
         for e in rows
-    ]))
+    ], long=("evidence",)))
 
 
 @app.command()
