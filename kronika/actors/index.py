@@ -106,9 +106,10 @@ class LangIndex:
                 if "nom" in a.cases or not a.cases:
                     keys.add(norm(a.lemma))
         elif self.lang == "pl":
-            for a in self.morph.analyse(word):
-                if "nom" in a.cases and a.lemma[:1].lower() == word[:1].lower():
-                    keys.add(norm(a.lemma))
+            head, last = _hyphen_split(word)
+            for a in self.morph.analyse(last):
+                if "nom" in a.cases and a.lemma[:1].lower() == last[:1].lower():
+                    keys.add(norm(head + a.lemma))
         return frozenset(keys)
 
     def _build_entries(self, kb: KnowledgeBase) -> None:
@@ -188,18 +189,19 @@ class LangIndex:
                 cases[base] = tuple(sorted(set(cases.get(base, ())) | set(cs)))
                 if not from_kb:
                     lemma, from_kb = _recase(base, text), True
-            analyses = self.morph.analyse(v)
+            head, last = _hyphen_split(v)
+            analyses = self.morph.analyse(last)
             for a in analyses:
-                k = norm(a.lemma)
+                k = norm(head + a.lemma)
                 keys.add(k)
-                keys.add(fold(a.lemma))
+                keys.add(fold(head + a.lemma))
                 if a.cases:
                     cases[k] = tuple(sorted(set(cases.get(k, ())) | set(a.cases)))
                 if a.name_class and a.name_class != "proper" and name_class is None:
                     name_class = a.name_class
                     if self.lang != "en" and not from_kb:
                         lemma = a.lemma
-                if not a.name_class and a.lemma[:1].islower() and a.pos not in ("unknown", "other"):
+                if not a.name_class and a.lemma[:1].islower() and a.pos != "unknown":
                     known_common = True
         if self.lang == "en":
             import simplemma
@@ -207,6 +209,12 @@ class LangIndex:
             known_common = simplemma.is_known(text.lower(), lang="en")
             lemma = variants[-1]
         return TokenInfo(frozenset(keys), cases, name_class, known_common, lemma)
+
+
+def _hyphen_split(word: str) -> tuple[str, str]:
+    """'Al-Kaidy' -> ('Al-', 'Kaidy'): only the last part of a hyphenated word inflects."""
+    cut = max(word.rfind("-"), word.rfind("'"), word.rfind("’"))
+    return (word[: cut + 1], word[cut + 1:]) if 0 < cut < len(word) - 1 else ("", word)
 
 
 def _split(form: str) -> list[str]:

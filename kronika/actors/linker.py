@@ -169,9 +169,10 @@ class _Run:
                 for e in self.idx.first.get(k, ()):
                     if not self._match_words(i, e.words):
                         continue
-                    if e.via in CAPITALISED_VIAS and not tok.cap:
-                        continue
-                    if e.via == "abbreviation" and tok.text != e.form.split()[0]:
+                    if e.via in CAPITALISED_VIAS and not tok.cap and not (
+                            len(e.words) > 1 and self.toks[i + len(e.words) - 1].cap):
+                        continue  # "agencja Reutera": a generic first word may be lower case
+                    if (e.via == "abbreviation" or _acronym(e.form)) and not self._exact(i, e.form):
                         continue
                     found.setdefault(i + len(e.words), []).append(e)
             if found:
@@ -181,6 +182,11 @@ class _Run:
             else:
                 i += 1
         return out
+
+    def _exact(self, i: int, form: str) -> bool:
+        """Case-sensitive match of an acronym ("PO" is not "Po", "US" is not "us")."""
+        parts = tokenize(form)
+        return all(i + m < len(self.toks) and self.toks[i + m].text == p.text for m, p in enumerate(parts))
 
     def _score(self, e: Entry, a: Actor) -> float:
         s = 0.0
@@ -216,8 +222,8 @@ class _Run:
         if not countries:
             return None
         es, a = countries[0]
-        vias = {e.via for e in es}
         exact = {e.via for e in es if norm(e.form) == surface}
+        vias = exact or {e.via for e in es}
         if "demonym" in vias and ("adjective" not in vias or exact == {"demonym"}):
             return _Span(i, j, "group", "demonym", country=a.id, sector=self.idx.demonym_sector, lemma=lemma,
                          cases=cases, title_country=a.id)
@@ -298,11 +304,21 @@ class _Run:
                         continue
                     if skip and not self._adjacent(s.j - 1, s.j):
                         continue
-                    if k in covered or not self._adjacent(k - 1, k):
+                    if not self._adjacent(k - 1, k):
+                        continue
+                    other = by_start.get(k) if k in covered else None
+                    if k in covered and not (other is not None and other.kind == "org" and other.country != s.country):
                         continue
                     hit = self._group_phrase(k)
+                    if hit and other is not None and not hit[2]:
+                        continue
                     if hit:
                         end, spec, is_inst = hit
+                        if other is not None:
+                            # "brytyjski MON": the adjective says whose ministry it is
+                            drop.add(id(other))
+                            out = [x for x in out if x is not other]
+                            end = max(end, other.j)
                         out.append(self._group_span(s.i, end, s.country, spec, is_inst))
                         covered.update(range(s.i, end))
                         break
@@ -310,6 +326,7 @@ class _Run:
                     out.append(s)
                 continue
             out.append(s)
+        out = [x for x in out if id(x) not in drop]
         # sector noun or institution + country name ("armia Rosji", "government of Russia")
         result = list(out)
         starts = {s.i: s for s in out}
@@ -386,6 +403,7 @@ class _Run:
     def _unknown_names(self, spans: list[_Span]) -> list[_Span]:
         covered = _covered(spans)
         headings = [(h.start, h.end) for h in self.article.headings]
+        person_at = {s.i: s for s in spans if s.kind == "person" and s.actor is not None}
         out = list(spans)
         k, n = 0, len(self.toks)
         while k < n:
@@ -398,9 +416,16 @@ class _Run:
                     and self.toks[j].text[0].isalpha() and self._adjacent(j - 1, j):
                 j += 1
             seq = list(range(k, j))
-            if self._sentence_start(k) and self.toks[k].info.known_common and not self.toks[k].info.name_class:
+            if self._sentence_start(k) and self.toks[k].info.known_common:
                 seq = seq[1:]
             if self.lang == "en" and any(a <= tok.start < b for a, b in headings):
+                seq = []
+            if self.lang == "en" and len(seq) == 1 and self.toks[seq[0]].info.known_common:
+                seq = []  # "August", "General": capitalised ordinary words, not names
+            nxt = person_at.get(j)
+            if seq and nxt is not None and nxt.via == "surname" and self._adjacent(j - 1, j) and len(seq) <= 2:
+                nxt.i = seq[0]  # a first name spelt differently from the KB's ("Aleksander Łukaszenka")
+                nxt.via = "name"
                 seq = []
             if seq:
                 infos = [self.toks[m].info for m in seq]
@@ -418,6 +443,11 @@ class _Run:
                                  cases=self._cases(seq[0], seq[-1] + 1)))
             k = j
         return out
+
+
+def _acronym(form: str) -> bool:
+    letters = [c for c in form if c.isalpha()]
+    return bool(letters) and len(form) <= 8 and sum(c.isupper() for c in letters) >= max(2, len(letters) - 1)
 
 
 def _best_entry(entries: list[Entry]) -> Entry:
