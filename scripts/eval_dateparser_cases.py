@@ -46,6 +46,23 @@ def _shift(day: dt.date, delta: dict, sign: int) -> dt.date:
     return day + relativedelta(**keys)
 
 
+def _natural_precision(expr) -> int:
+    """The finest precision a phrase can carry: "три месяца назад" names a month, not a day."""
+    if expr is None:
+        return 10
+    if expr.kind in ("date", "deadline", "since") and expr.year is not None:
+        return 10 if expr.day else 7 if expr.month else 4
+    if expr.kind == "date":
+        return 10 if expr.day else 7
+    if expr.unit in ("year",) and not expr.extra:
+        return 4
+    if expr.unit in ("month",) and all(u in ("year", "month") for u, _ in expr.extra):
+        return 7
+    if expr.kind == "calendar" and expr.unit == "week":
+        return 7
+    return 10
+
+
 def _right(value: str | None, expected: str, precision: int) -> bool:
     return value is not None and len(value) >= precision and expected.startswith(value)
 
@@ -54,7 +71,7 @@ def _check_relative(r: dict) -> tuple[bool, str]:
     sign = -1 if "ago" in r else 1
     expected = _shift(ANCHOR, r.get("ago") or r.get("in_future"), sign).isoformat()
     value, expr = resolve_sentence_date(r["date_string"], r["lang"], ANCHOR.isoformat())
-    precision = _PRECISION.get(r.get("period", "day"), 10)
+    precision = min(_PRECISION.get(r.get("period", "day"), 10), _natural_precision(expr))
     return _right(value, expected, precision), f"{r['date_string']!r}: got {value} ({expr and expr.text!r}), want {expected[:precision]}"
 
 
@@ -71,7 +88,7 @@ def _check_search(r: dict) -> tuple[bool, str]:
         cursor = at + len(substring)
         hit = next((e for e in exprs if e.start < at + len(substring) and at < e.end), None)
         value = resolve_time(hit, anchor) if hit else None
-        precision = 10 if hit is None or hit.day is not None or hit.year is None else (7 if hit.month else 4)
+        precision = _natural_precision(hit)
         if not _right(value, iso[:10], precision):
             problems.append(f"{substring!r}: got {value}, want {iso[:10]}")
     return not problems, "; ".join(problems) or "ok"
@@ -87,7 +104,7 @@ def _check_translation(r: dict) -> tuple[bool, str]:
         return False, f"dateparser cannot read its own rendering {r['expected_translation']!r}"
     expected = parsed.date().isoformat()
     value, expr = resolve_sentence_date(r["datetime_string"], r["lang"], ANCHOR.isoformat())
-    precision = 10 if expr is None or expr.day is not None or expr.year is None else (7 if expr.month else 4)
+    precision = _natural_precision(expr)
     return _right(value, expected, precision), f"{r['datetime_string']!r}: got {value}, want {expected}"
 
 

@@ -53,6 +53,7 @@ class TimeExpression:
     weekday: int | None = None  # 0 = Monday
     unit: str | None = None  # minute, hour, day, week, month, year
     amount: float | None = None  # signed offset in units; negative = before the anchor
+    extra: tuple[tuple[str, float], ...] = ()  # more (unit, amount) parts: "2 lata, 3 miesiące temu"
     year_offset: int | None = None  # "w grudniu ubiegłego roku" -> -1
     qualifier: str | None = None  # early, mid, late
     vague: bool = False  # "kilka dni temu": precision drops one step
@@ -71,7 +72,7 @@ _MONTH_NUM = r"(?:1[0-2]|0?[1-9])"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _NUMBER_DIGITS = r"\d{1,4}(?:[.,]5)?"
 _DAYS_AHEAD = 31  # how far after the document date a year-less "10 October" may lie
-_UNIT_RANK = {"minute": 3, "hour": 3, "day": 3, "week": 3, "month": 2, "halfyear": 2, "year": 1}
+_UNIT_RANK = {"second": 3, "decade": 1, "minute": 3, "hour": 3, "day": 3, "week": 3, "month": 2, "halfyear": 2, "year": 1}
 
 
 def _form_regex(form: str) -> str:
@@ -108,6 +109,7 @@ class _Grammar:
     rel_year: list
     qualifiers: list
     calendar_words: list
+    pair: re.Pattern
     prefix: re.Pattern
     prep_kind: dict[str, str]
 
@@ -168,6 +170,12 @@ def _grammar(lang: str) -> _Grammar:
         "calendar_word": _alternation(list(data.get("calendar_words") or {}) or ["\0"]),
         "qual": _alternation([q for qs in qualifiers.values() for q in qs] or ["\0"]),
     }
+    number_or_vague = "(?:" + macros["number"] + "|" + macros["vague"] + ")"
+    separator = r"(?:\s*,\s*|\s+" + _alternation(data.get("and_words") or ["\0"]) + r"\s+|\s+)"
+    macros["amounts"] = (f"(?:{number_or_vague}\\s+)?{macros['unit']}"
+                         f"(?:{separator}{macros['number']}\\s+{macros['unit']})*")
+    pair = re.compile(f"(?<!\\w)(?:(?P<n>{number_or_vague})\\s+)?(?P<u>{macros['unit']})(?!\\w)", re.I)
+    macros["month_any"] = _alternation(forms("months"))
     templates = []
     for spec in data.get("templates") or []:
         pattern = spec["pattern"].replace(" ", r"\s+")
@@ -206,6 +214,7 @@ def _grammar(lang: str) -> _Grammar:
         fixed=_lookup(data.get("fixed") or {}),
         rel_year=_lookup(data.get("rel_year") or {}),
         qualifiers=_lookup(qualifiers),
+        pair=pair,
         calendar_words=_lookup({tuple(v): [k] for k, v in (data.get("calendar_words") or {}).items()}),
         prefix=prefix,
         prep_kind=prep_kind,
@@ -227,6 +236,17 @@ def _number(g: _Grammar, text: str | None) -> tuple[float | None, bool]:
     return (float(value), True) if value is not None else (None, False)
 
 
+def _normal_unit(unit: str, amount: float) -> tuple[str, float]:
+    """Units the resolver knows: half-years and odd years become months, decades years."""
+    if unit == "halfyear":
+        return "month", amount * 6
+    if unit == "decade":
+        return "year", amount * 10
+    if unit == "year" and amount != int(amount):
+        return "month", amount * 12
+    return unit, amount
+
+
 def _build(g: _Grammar, kind: str, m: re.Match) -> dict | None:
     """Fields of a TimeExpression from one template match, or None when it says nothing."""
     gd = {k: v for k, v in m.groupdict().items() if v}
@@ -234,8 +254,8 @@ def _build(g: _Grammar, kind: str, m: re.Match) -> dict | None:
     if kind == "date":
         if "year" in gd:
             f["year"] = int(gd["year"])
-        if "month" in gd:
-            f["month"] = _value(g.months, gd["month"])
+        if "month" in gd or "month_any" in gd:
+            f["month"] = _value(g.months, gd.get("month") or gd["month_any"])
         elif "month_num" in gd:
             f["month"] = int(gd["month_num"])
         elif "month_adj" in gd:
@@ -258,16 +278,26 @@ def _build(g: _Grammar, kind: str, m: re.Match) -> dict | None:
     if "calendar_word" in gd:
         unit, amount = _value(g.calendar_words, gd["calendar_word"])
         return {"unit": unit, "amount": float(amount)}
+    if "amounts" in gd:
+        parts = []
+        vague = False
+        for pm in g.pair.finditer(gd["amounts"]):
+            unit = _value(g.units, pm.group("u"))
+            amount, is_vague = _number(g, pm.group("n"))
+            vague = vague or is_vague
+            if unit is not None:
+                parts.append(_normal_unit(unit, 1.0 if amount is None else amount))
+        if not parts:
+            return None
+        sign = -1 if kind == "ago" else 1
+        (unit, amount), extra = parts[0], tuple((u, sign * a) for u, a in parts[1:])
+        return {"unit": unit, "amount": sign * amount, "extra": extra, "vague": vague}
     unit = _value(g.units, gd.get("unit", ""))
     if unit is None:
         return None
     amount, vague = _number(g, gd.get("number") or gd.get("vague"))
     if kind in ("ago", "later", "duration"):
-        amount = 1.0 if amount is None else amount
-        if unit == "halfyear":
-            unit, amount = "month", amount * 6
-        if unit == "year" and amount != int(amount):
-            unit, amount = "month", amount * 12
+        unit, amount = _normal_unit(unit, 1.0 if amount is None else amount)
         return {"unit": unit, "amount": -amount if kind == "ago" else amount, "vague": vague}
     if kind == "calendar":
         if "last" in gd:
@@ -276,6 +306,7 @@ def _build(g: _Grammar, kind: str, m: re.Match) -> dict | None:
             amount = 1.0
         else:
             amount = 0.0
+        unit, amount = _normal_unit(unit, amount) if unit == "decade" else (unit, amount)
         f = {"unit": unit, "amount": amount}
         if "qual" in gd:
             f["qualifier"] = _value(g.qualifiers, gd["qual"])
@@ -369,8 +400,8 @@ def _add_months(y: int, m: int, n: int) -> tuple[int, int]:
 
 
 def _shift(day: dt.date, unit: str, amount: float) -> dt.date:
-    if unit in ("minute", "hour"):
-        hours = amount if unit == "hour" else amount / 60
+    if unit in ("second", "minute", "hour"):
+        hours = amount * {"second": 1 / 3600, "minute": 1 / 60, "hour": 1}[unit]
         return day + dt.timedelta(days=int(hours / 24))
     if unit == "day":
         return day + dt.timedelta(days=int(amount))
@@ -444,7 +475,10 @@ def resolve_time(expr: TimeExpression, anchor: str | None) -> str | None:
             return _iso(ay + int(expr.amount))
         return None
     day = _shift(base, expr.unit, expr.amount)
-    rank = min(_UNIT_RANK.get(expr.unit, 3) - (1 if expr.vague else 0), anchor_rank)
+    for unit, amount in expr.extra:
+        day = _shift(day, unit, amount)
+    finest = max(_UNIT_RANK.get(u, 3) for u in (expr.unit, *(u for u, _ in expr.extra)))
+    rank = min(finest - (1 if expr.vague else 0), anchor_rank)
     if rank < 1:
         return None
     return _iso(day.year, day.month, day.day, rank)

@@ -183,13 +183,50 @@ def test_fast_enough():
 
 # dateparser's own test cases (third-party, BSD-3): the ones we pass stay passing.
 PEER = Path("/work/shared/peers/dateparser-cases/dateparser_pl_ru_uk_en_cases.jsonl")
-PASSING = Path(__file__).with_name("dateparser_cases_passing.json")
+PASSING_PEER_CASES = {  # source_file:line of the dateparser cases Kronika reads right (scripts/eval_dateparser_cases.py)
+    "test_freshness_date_parser.py:1144", "test_freshness_date_parser.py:1145", "test_freshness_date_parser.py:1146", "test_freshness_date_parser.py:1147",
+    "test_freshness_date_parser.py:1148", "test_freshness_date_parser.py:1149", "test_freshness_date_parser.py:1150", "test_freshness_date_parser.py:1151",
+    "test_freshness_date_parser.py:1159", "test_freshness_date_parser.py:1329", "test_freshness_date_parser.py:1330", "test_freshness_date_parser.py:1333",
+    "test_freshness_date_parser.py:1346", "test_freshness_date_parser.py:1347", "test_freshness_date_parser.py:1744", "test_freshness_date_parser.py:1749",
+    "test_freshness_date_parser.py:1750", "test_freshness_date_parser.py:1751", "test_freshness_date_parser.py:1752", "test_freshness_date_parser.py:1922",
+    "test_freshness_date_parser.py:1923", "test_freshness_date_parser.py:1924", "test_freshness_date_parser.py:1937", "test_freshness_date_parser.py:1938",
+    "test_freshness_date_parser.py:2246", "test_freshness_date_parser.py:2247", "test_freshness_date_parser.py:292", "test_freshness_date_parser.py:293",
+    "test_freshness_date_parser.py:294", "test_freshness_date_parser.py:295", "test_freshness_date_parser.py:296", "test_freshness_date_parser.py:297",
+    "test_freshness_date_parser.py:298", "test_freshness_date_parser.py:299", "test_freshness_date_parser.py:307", "test_freshness_date_parser.py:324",
+    "test_freshness_date_parser.py:42", "test_freshness_date_parser.py:494", "test_freshness_date_parser.py:495", "test_freshness_date_parser.py:498",
+    "test_freshness_date_parser.py:511", "test_freshness_date_parser.py:512", "test_freshness_date_parser.py:68", "test_freshness_date_parser.py:69",
+    "test_freshness_date_parser.py:944", "test_freshness_date_parser.py:945", "test_freshness_date_parser.py:947", "test_freshness_date_parser.py:948",
+    "test_freshness_date_parser.py:950", "test_freshness_date_parser.py:952", "test_freshness_date_parser.py:953", "test_freshness_date_parser.py:954",
+    "test_freshness_date_parser.py:955", "test_freshness_date_parser.py:956", "test_freshness_date_parser.py:957", "test_freshness_date_parser.py:971",
+    "test_freshness_date_parser.py:972", "test_freshness_date_parser.py:975", "test_freshness_date_parser.py:981", "test_languages.py:1106",
+    "test_languages.py:1107", "test_languages.py:1108", "test_languages.py:1109", "test_languages.py:1110",
+    "test_languages.py:114", "test_languages.py:1162", "test_languages.py:1164", "test_languages.py:1165",
+    "test_languages.py:1166", "test_languages.py:1167", "test_languages.py:1168", "test_languages.py:1169",
+    "test_languages.py:1170", "test_languages.py:1171", "test_languages.py:1172", "test_languages.py:1173",
+    "test_languages.py:1175", "test_languages.py:1176", "test_languages.py:1177", "test_languages.py:1178",
+    "test_languages.py:1180", "test_languages.py:1182", "test_languages.py:1183", "test_languages.py:1184",
+    "test_languages.py:1185", "test_languages.py:1186", "test_languages.py:1187", "test_languages.py:1188",
+    "test_languages.py:1253", "test_languages.py:1270", "test_languages.py:1271", "test_languages.py:1272",
+    "test_languages.py:1273", "test_languages.py:1274", "test_languages.py:1275", "test_languages.py:1276",
+    "test_languages.py:130", "test_languages.py:131", "test_languages.py:135", "test_languages.py:136",
+    "test_languages.py:137", "test_languages.py:138", "test_languages.py:143", "test_languages.py:1918",
+    "test_languages.py:1919", "test_languages.py:192", "test_languages.py:193", "test_languages.py:1932",
+    "test_languages.py:1933", "test_languages.py:1934", "test_languages.py:194", "test_languages.py:2038",
+    "test_languages.py:2039", "test_languages.py:2040", "test_languages.py:2041", "test_languages.py:2042",
+    "test_languages.py:2043", "test_languages.py:2044", "test_languages.py:61", "test_languages.py:62",
+    "test_search.py:1355", "test_search.py:1362", "test_search.py:1374", "test_search.py:1388",
+    "test_search.py:278", "test_search.py:284", "test_search.py:290", "test_search.py:305",
+    "test_search.py:337", "test_search.py:458", "test_search.py:485", "test_search.py:537",
+    "test_search.py:572", "test_search.py:662", "test_search.py:671", "test_search.py:677",
+    "test_search.py:688", "test_search.py:734", "test_search.py:752", "test_search.py:760",
+    "test_search.py:768",
+}
 
 
 def _peer_cases():
-    if not PEER.exists() or not PASSING.exists():
+    if not PEER.exists():
         return []
-    wanted = set(json.loads(PASSING.read_text(encoding="utf-8")))
+    wanted = PASSING_PEER_CASES
     records = [json.loads(line) for line in PEER.read_text(encoding="utf-8").splitlines() if line.strip()]
     return [r for r in records if f"{r['source_file']}:{r['line']}" in wanted]
 
