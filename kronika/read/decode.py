@@ -40,11 +40,11 @@ _BOMS = (
     (b"\xff\xfe", "utf-16-le"),
     (b"\xfe\xff", "utf-16-be"),
 )
-# Single-byte Latin encodings a detector may return for Central European text.
-_LATIN_FAMILY = {
-    "cp1250", "iso8859_2", "cp1252", "latin_1", "iso8859_15", "cp1257", "iso8859_13",
-    "iso8859_16", "mac_latin2", "cp852", "iso8859_4", "iso8859_10", "mac_roman",
-}
+# Encodings for Cyrillic text: the Polish check below must not override them (cp1251's
+# "ж к с у" are cp1250's "ć ę ń ó").
+_CYRILLIC = {"cp1251", "koi8_r", "koi8_u", "iso8859_5", "mac_cyrillic", "cp866", "cp855", "ptcp154"}
+_POLISH_CANDIDATES = ("cp1250", "iso8859_2")
+_POLISH_SHARE = 0.6  # share of non-ASCII letters that must be Polish letters
 _POLISH_LETTERS = frozenset("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ")
 # What Polish text turns into when read with the wrong member of the family.
 _MOJIBAKE = frozenset("±¶¼¡¦¬¹¿¥Ľľ\x8c\x8f\x9c\x9f")
@@ -63,8 +63,13 @@ def sniff_binary(data: bytes) -> str | None:
     return None
 
 
-def _polish_score(text: str) -> int:
-    return sum(ch in _POLISH_LETTERS for ch in text) - 3 * sum(ch in _MOJIBAKE for ch in text)
+def _polish_share(text: str) -> float:
+    """Share of the non-ASCII characters that are Polish letters (1.0 for clean Polish text)."""
+    non_ascii = [ch for ch in text if ord(ch) > 127]
+    if not non_ascii:
+        return 0.0
+    polish = sum(ch in _POLISH_LETTERS for ch in non_ascii)
+    return (polish - sum(ch in _MOJIBAKE for ch in non_ascii)) / len(non_ascii)
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:
@@ -83,16 +88,17 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     if guess is None:
         raise InputError("not valid UTF-8, and no known text encoding fits (is it a text file?)")
     encoding = guess.encoding
-    if encoding in _LATIN_FAMILY:
-        candidates = {encoding, "cp1250", "iso8859_2"}
+    if encoding not in _CYRILLIC:
+        # Generic detectors mix up the Central European single-byte encodings; Polish letters decide.
         scored = []
-        for candidate in sorted(candidates):
+        for candidate in (encoding, *_POLISH_CANDIDATES):
             try:
-                scored.append((_polish_score(data.decode(candidate)), candidate == encoding, candidate))
+                scored.append((_polish_share(data.decode(candidate)), candidate == encoding, candidate))
             except UnicodeDecodeError:
                 continue
-        if scored:
-            encoding = max(scored)[2]
+        best = max(scored) if scored else None
+        if best and best[2] != encoding and best[0] >= _POLISH_SHARE:
+            encoding = best[2]
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as exc:

@@ -17,6 +17,7 @@ from kronika.read.decode import decode_bytes, looks_like_text, sniff_binary
 log = logging.getLogger("kronika")
 
 SUPPORTED = (".txt", ".html", ".htm", ".jsonl")
+_MIN_HTML_WORDS = 5  # less is navigation left over, not an article
 
 # The seeds' header: " date 2022-12 W Mińsku ..." -- the text goes on after the token.
 _HEADER = re.compile(r"\A[ \t]*date[ \t]+(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?=\s|\Z)[ \t]*(?:\r?\n)?")
@@ -79,7 +80,7 @@ def read_html(data: bytes, *, doc_id: str, source: str, url: str | None = None) 
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
     text = getattr(document, "text", None) if document is not None else None
-    if not text or not text.strip():
+    if not text or len(text.split()) < _MIN_HTML_WORDS:
         raise InputError("no article text found in the HTML page (an index page, or one that needs JavaScript?)")
     page_date = getattr(document, "date", None)
     if not page_date:
