@@ -14,7 +14,7 @@ from kronika.errors import UnknownLanguageError
 from kronika.events.modality import load_modality, read_modality
 from kronika.events.roles import Roles, assign_roles, load_role_grammar, norm_prep
 from kronika.events.tokens import _PUNCT_BOUNDARY, Group, SentenceView, build_groups, make_tokens
-from kronika.events.triggers import RECIPIENT_REQUIRED, TriggerMatch, find_triggers, load_triggers
+from kronika.events.triggers import TriggerMatch, find_triggers, load_triggers
 from kronika.model import ActorRef, Article, Event, Mention, Place
 
 log = logging.getLogger("kronika")
@@ -24,6 +24,10 @@ MATERIAL = frozenset({"AID", "COOPERATE", "ASSAULT", "COERCE", "MOBILIZE", "RETR
 # How far a demand, promise or refusal reaches over the act it names ("zażądał przeprosin").
 GOVERN_REACH = 6
 _UNDATED_KINDS = ("duration", "anaphoric", "deadline", "since")
+# Types whose recipient the news often leaves unnamed (a deployment, a threat, an arrest of
+# unnamed people, a refusal, a resignation, a demonstration).
+TARGET_OPTIONAL = frozenset({"MOBILIZE", "THREATEN", "COERCE", "REJECT", "RETREAT", "PROTEST", "CONCEDE"})
+SOURCE_OPTIONAL = frozenset({"ASSAULT", "COERCE"})
 
 
 class Extractor:
@@ -172,7 +176,7 @@ def _sentence_events(article, view, lexicon, grammar, cues, previous_subject) ->
                 type_, modality = "AGREE", "asserted"  # PLOVER: a promise of cooperation is an AGREE
             elif type_ == "RETREAT" and modality == "planned":
                 type_, modality = "CONCEDE", "asserted"  # PLOVER: announced retreats are CONCEDE
-            if type_ in RECIPIENT_REQUIRED and not roles.target:
+            if not _sides_ok(type_, roles):
                 continue
             if gov is not None:
                 # the content of a demand, promise or refusal is not an event of its own
@@ -190,6 +194,17 @@ def _sentence_events(article, view, lexicon, grammar, cues, previous_subject) ->
                 governors.append((head, view.clause_of[head], event))
             break
     return out
+
+
+def _sides_ok(type_: str, roles: Roles) -> bool:
+    """Precision rules from PLOVER's recipients: most types are directed at someone, and an
+    event nobody did is coded only for violence and repression reported in the passive."""
+    if not roles.source:
+        return type_ in SOURCE_OPTIONAL and bool(roles.target)
+    if roles.target or type_ in TARGET_OPTIONAL:
+        return True
+    # a meeting or agreement among several parties named together
+    return type_ in ("CONSULT", "AGREE", "COOPERATE") and len({a.country for g in roles.source for a in g.actors}) > 1
 
 
 def _governor(view: SentenceView, head: int, governors) -> Event | None:

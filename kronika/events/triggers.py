@@ -76,6 +76,10 @@ def _words(match: str) -> tuple[frozenset[str], ...]:
     return tuple(frozenset(alt.strip().lower() for alt in part.split("|") if alt.strip()) for part in match.split())
 
 
+def _flag(value) -> bool:
+    return str(value).lower() in ("true", "yes", "1")
+
+
 def _entry(type_: str, raw, order: int) -> TriggerEntry:
     if isinstance(raw, str):
         return TriggerEntry(type=type_, words=_words(raw), order=order)
@@ -90,15 +94,15 @@ def _entry(type_: str, raw, order: int) -> TriggerEntry:
     return TriggerEntry(
         type=type_,
         words=_words(str(raw["match"])),
-        mode=raw.get("mode"),
+        mode=raw.get("mode") if raw.get("mode") not in ("null", "~", "") else None,
         target=tuple(target),
         gen=raw.get("gen"),
-        symmetric=bool(raw.get("symmetric", False)),
-        governs=bool(raw.get("governs", False)),
+        symmetric=_flag(raw.get("symmetric")),
+        governs=_flag(raw.get("governs")),
         needs_actor=raw.get("needs_actor"),
         only_with=raw.get("only_with"),
         pos=raw.get("pos"),
-        receive=bool(raw.get("receive", False)),
+        receive=_flag(raw.get("receive")),
         order=order,
     )
 
@@ -111,7 +115,8 @@ def load_yaml(lang: str, kind: str) -> dict:
 
         raise UnknownLanguageError(f"no {kind}.yaml for language {lang!r}; known: {', '.join(known)}")
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        # BaseLoader keeps every scalar a string: "no", "on", "yes" are words here, not booleans
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader) or {}
     except yaml.YAMLError as e:
         raise ResourceError(f"{path} is not valid YAML ({e}); fix the file") from e
     return data
@@ -119,14 +124,20 @@ def load_yaml(lang: str, kind: str) -> dict:
 
 @lru_cache(maxsize=None)
 def load_triggers(lang: str) -> TriggerLexicon:
-    data = load_yaml(lang, "triggers")
-    contexts = {k: frozenset(str(w).lower() for w in v) for k, v in (data.pop("contexts", None) or {}).items()}
+    # the hand-written file first (it wins), then derived files (triggers_*.yaml, made by scripts)
+    sources = [load_yaml(lang, "triggers")]
+    for extra in sorted((RESOURCES / lang).glob("triggers_*.yaml")):
+        sources.append(load_yaml(lang, extra.stem))
+    contexts: dict[str, frozenset[str]] = {}
     entries: list[TriggerEntry] = []
-    for type_, items in data.items():
-        if type_ not in PLOVER_TYPES:
-            raise ResourceError(f"{lang}/triggers.yaml: unknown section {type_!r}; known: {', '.join(PLOVER_TYPES)}")
-        for raw in items or ():
-            entries.append(_entry(type_, raw, len(entries)))
+    for data in sources:
+        for k, v in (data.pop("contexts", None) or {}).items():
+            contexts[k] = contexts.get(k, frozenset()) | frozenset(str(w).lower() for w in v)
+        for type_, items in data.items():
+            if type_ not in PLOVER_TYPES:
+                raise ResourceError(f"{lang}/triggers.yaml: unknown section {type_!r}; known: {', '.join(PLOVER_TYPES)}")
+            for raw in items or ():
+                entries.append(_entry(type_, raw, len(entries)))
     for e in entries:
         if e.only_with and e.only_with != "future" and e.only_with not in contexts:
             raise ResourceError(f"{lang}/triggers.yaml: only_with {e.only_with!r} has no list under 'contexts'")
@@ -157,9 +168,27 @@ def find_triggers(tokens, lexicon: TriggerLexicon, clause_of: list[int]) -> list
                 if idxs is not None:
                     cands.append(TriggerMatch(head=i, tokens=(i, *idxs), entry=entry))
         if cands:
-            cands.sort(key=lambda m: (-m.entry.size, m.entry.order))
+            cands.sort(key=_rank)
             out.append(cands)
-    return out
+    # a word claimed by a better match of another head is not free for this one
+    # ("launched missile attacks": the "missile attack" match wins over "launch missile")
+    best: dict[int, tuple] = {}
+    for cands in out:
+        for m in cands:
+            for i in m.tokens:
+                if i not in best or _rank(m) < best[i]:
+                    best[i] = _rank(m)
+    pruned = []
+    for cands in out:
+        keep = [m for m in cands if all(best[i] >= _rank(m) for i in m.tokens)]
+        if keep:
+            pruned.append(keep)
+    return pruned
+
+
+def _rank(m: TriggerMatch) -> tuple:
+    """More words first, then the tighter span, then the file's order."""
+    return (-m.entry.size, max(m.tokens) - min(m.tokens), m.entry.order)
 
 
 def _rest(tokens, head: int, entry: TriggerEntry, clause_of: list[int]) -> list[int] | None:
