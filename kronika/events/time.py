@@ -83,15 +83,56 @@ def _form_regex(form: str) -> str:
 
 
 def _alternation(forms, exact_case: set[str] = frozenset()) -> str:
-    forms = sorted({str(f) for f in forms}, key=len, reverse=True)
-    return "(?:" + "|".join(f"(?-i:{_form_regex(f)})" if f in exact_case else _form_regex(f) for f in forms) + ")"
+    """One regex for a word list, as a character trie: Python's re tries alternatives one
+    by one, so a trie keeps a list of hundreds of forms fast."""
+    forms = {str(f) for f in forms}
+    exact = sorted((f for f in forms if f in exact_case), key=len, reverse=True)
+    folded = sorted({f.lower() for f in forms if f not in exact_case})
+    parts = [f"(?-i:{_form_regex(f)})" for f in exact]
+    if folded:
+        parts.append(_trie_regex(folded))
+    return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
 
 
-def _lookup(table: dict) -> list[tuple[re.Pattern, object]]:
-    """Compiled (full-match form regex, value) pairs, longest forms first."""
-    pairs = [(str(f), value) for value, forms in table.items() for f in forms]
-    pairs.sort(key=lambda p: len(p[0]), reverse=True)
-    return [(re.compile(_form_regex(f), re.I), v) for f, v in pairs]
+def _trie_regex(words: list[str]) -> str:
+    trie: dict = {}
+    for word in words:
+        node = trie
+        star = word.endswith("*")
+        for ch in word.rstrip("*") if star else word:
+            node = node.setdefault(ch, {})
+        node["*" if star else ""] = {}
+    return _emit(trie)
+
+
+def _emit(node: dict) -> str:
+    ends = [k for k in ("", "*") if k in node]
+    branches = []
+    for ch in sorted(k for k in node if k not in ("", "*")):
+        piece = r"\s+" if ch == " " else re.escape(ch)
+        branches.append(piece + _emit(node[ch]))
+    if "*" in node:
+        branches.append(r"\w*")
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:  # a word may end here: the rest is optional
+        return "(?:" + body + ")?"
+    return body
+
+
+def _lookup(table: dict) -> tuple[dict, list]:
+    """(exact lower-cased form -> value, [(regex, value)] for forms ending in "*")."""
+    exact: dict = {}
+    patterns = []
+    for value, forms in table.items():
+        for f in forms:
+            f = str(f)
+            if f.endswith("*"):
+                patterns.append((re.compile(_form_regex(f), re.I), value))
+            else:
+                exact.setdefault(re.sub(r"\s+", " ", f.lower()), value)
+    return exact, patterns
 
 
 @dataclass
@@ -115,8 +156,12 @@ class _Grammar:
 
 
 def _value(lookup, text: str):
+    exact, patterns = lookup
     text = re.sub(r"\s+", " ", text.strip())
-    for regex, value in lookup:
+    value = exact.get(text.lower())
+    if value is not None:
+        return value
+    for regex, value in patterns:
         if regex.fullmatch(text):
             return value
     return None
@@ -155,23 +200,23 @@ def _grammar(lang: str) -> _Grammar:
         "month_num": _MONTH_NUM,
         "year": _YEAR,
         "month": _alternation(forms("months"), global_case),
-        "month_adj": _alternation(forms("month_adjectives") or ["\0"]),
+        "month_adj": _alternation(forms("month_adjectives")),
         "weekday": _alternation(forms("weekdays"), global_case),
-        "weekday_adj": _alternation(forms("weekday_adjectives") or ["\0"]),
-        "year_word": _alternation(data.get("year_words") or ["\0"]),
-        "number": "(?:" + _NUMBER_DIGITS + "|" + _alternation(forms("numbers"))[3:],
-        "vague": _alternation(forms("vague_numbers") or ["\0"]),
+        "weekday_adj": _alternation(forms("weekday_adjectives")),
+        "year_word": _alternation(data.get("year_words")),
+        "number": "(?:" + _NUMBER_DIGITS + "|" + _alternation(forms("numbers")) + ")",
+        "vague": _alternation(forms("vague_numbers")),
         "unit": _alternation(forms("units")),
-        "last": _alternation(data.get("last") or ["\0"]),
-        "this": _alternation(data.get("this") or ["\0"]),
-        "next": _alternation(data.get("next") or ["\0"]),
-        "rel_year": _alternation(forms("rel_year") or ["\0"]),
-        "fixed": _alternation(forms("fixed") or ["\0"]),
-        "calendar_word": _alternation(list(data.get("calendar_words") or {}) or ["\0"]),
-        "qual": _alternation([q for qs in qualifiers.values() for q in qs] or ["\0"]),
+        "last": _alternation(data.get("last")),
+        "this": _alternation(data.get("this")),
+        "next": _alternation(data.get("next")),
+        "rel_year": _alternation(forms("rel_year")),
+        "fixed": _alternation(forms("fixed")),
+        "calendar_word": _alternation(list(data.get("calendar_words") or {})),
+        "qual": _alternation([q for qs in qualifiers.values() for q in qs]),
     }
     number_or_vague = "(?:" + macros["number"] + "|" + macros["vague"] + ")"
-    separator = r"(?:\s*,\s*|\s+" + _alternation(data.get("and_words") or ["\0"]) + r"\s+|\s+)"
+    separator = r"(?:\s*,\s*|\s+" + _alternation(data.get("and_words")) + r"\s+|\s+)"
     macros["amounts"] = (f"(?:{number_or_vague}\\s+)?{macros['unit']}"
                          f"(?:{separator}{macros['number']}\\s+{macros['unit']})*")
     pair = re.compile(f"(?<!\\w)(?:(?P<n>{number_or_vague})\\s+)?(?P<u>{macros['unit']})(?!\\w)", re.I)
