@@ -85,7 +85,7 @@ def _form_regex(form: str) -> str:
 def _alternation(forms, exact_case: set[str] = frozenset()) -> str:
     """One regex for a word list, as a character trie: Python's re tries alternatives one
     by one, so a trie keeps a list of hundreds of forms fast."""
-    forms = {str(f) for f in forms}
+    forms = {str(f) for f in forms or ()}
     exact = sorted((f for f in forms if f in exact_case), key=len, reverse=True)
     folded = sorted({f.lower() for f in forms if f not in exact_case})
     parts = [f"(?-i:{_form_regex(f)})" for f in exact]
