@@ -100,8 +100,15 @@ def _territories() -> list[tuple[str, str, object]]:
 
 
 def _load_extra() -> dict:
-    with EXTRA.open(encoding="utf-8") as handle:
-        return yaml.load(handle, Loader=yaml.CSafeLoader) or {}
+    text = EXTRA.read_text(encoding="utf-8")
+    # YAML keeps the last of two equal keys without a word; a country written twice would
+    # silently lose its first entry, so refuse it.
+    top = yaml.compose(text, Loader=yaml.CSafeLoader)
+    keys = [key.value for key, _ in (top.value if top else [])]
+    doubled = sorted({key for key in keys if keys.count(key) > 1})
+    if doubled:
+        raise SystemExit(f"countries_extra.yaml lists these ids twice: {doubled}")
+    return yaml.load(text, Loader=yaml.CSafeLoader) or {}
 
 
 def build_records() -> list[dict]:
