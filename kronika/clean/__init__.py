@@ -22,7 +22,6 @@ __all__ = ["clean_article", "split_sentences"]
 
 log = logging.getLogger("kronika")
 
-_LINE = regex.compile(r"[^\n]*")
 _FINAL_PUNCT = set(".,;:!?…")
 _CLOSERS = "\"”»’'«“„)]"
 _HEADING_MAX_WORDS = 16
@@ -44,17 +43,16 @@ class _Line:
 def _lines(raw: str) -> list[_Line]:
     out: list[_Line] = []
     blank = True
-    for match in _LINE.finditer(raw):
-        text = match.group()
+    position = 0
+    for text in raw.split("\n"):
         stripped = text.strip()
-        if not stripped:
-            if match.start() != match.end() or match.start() < len(raw):
-                blank = True
-            continue
-        lead = len(text) - len(text.lstrip())
-        start = match.start() + lead
-        out.append(_Line(start, start + len(stripped), stripped, blank, len(out)))
-        blank = False
+        if stripped:
+            start = position + len(text) - len(text.lstrip())
+            out.append(_Line(start, start + len(stripped), stripped, blank, len(out)))
+            blank = False
+        else:
+            blank = True
+        position += len(text) + 1
     return out
 
 
