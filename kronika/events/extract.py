@@ -71,7 +71,7 @@ def sentence_view(article: Article, index: int, lang: str, mentions: list[Mentio
     grammar = load_role_grammar(lang)
     sent = article.sentences[index]
     toks = make_tokens(sent, lang)
-    groups = build_groups(toks, mentions, lang, grammar.glue, list(grammar.preps), list(grammar.coordinators))
+    groups = build_groups(toks, mentions, lang, grammar)
     return SentenceView(index, sent, lang, toks, _clauses(toks, grammar), groups)
 
 
@@ -107,7 +107,7 @@ def extract_events(article: Article, lang: str) -> list[Event]:
     grammar = load_role_grammar(lang)
     cues = load_modality(lang)
     by_sentence = _mentions_by_sentence(article)
-    events: list[Event] = []
+    events: list[tuple[Event, bool]] = []
     previous_subject: list[Group] | None = None
     paragraph = None
     for si, sent in enumerate(article.sentences):
@@ -141,20 +141,22 @@ def _context_ok(view: SentenceView, match: TriggerMatch, lexicon) -> bool:
     return any(view.toks[j].keys & words for j in range(lo, hi) if view.clause_of[j] == clause or abs(j - match.head) <= 3)
 
 
-def _sentence_events(article, view, lexicon, grammar, cues, previous_subject) -> list[Event]:
-    out: list[Event] = []
+def _sentence_events(article, view, lexicon, grammar, cues, previous_subject) -> list[tuple[Event, bool]]:
+    out: list[tuple[Event, bool]] = []
     consumed: set[int] = set()
-    governors: list[tuple[int, int, Event]] = []  # (head, clause, event) of demands/promises/refusals
+    governors: list[tuple] = []  # (head, clause, event, topic only) of demands, promises, refusals, talks
     for cands in find_triggers(view.toks, lexicon, view.clause_of):
         head = cands[0].head
         if head in consumed:
             continue
-        gov = _governor(view, head, governors)
+        gov = _governor(view, head, governors, grammar)
         for match in cands:
             if any(i in consumed for i in match.tokens):
                 continue
             entry = match.entry
             if not _context_ok(view, match, lexicon):
+                continue
+            if not _predicative(view, head, entry):
                 continue
             reading = read_modality(view, head, match.tokens, cues)
             if entry.only_with == "future" and reading.modality != "planned":
@@ -188,10 +190,10 @@ def _sentence_events(article, view, lexicon, grammar, cues, previous_subject) ->
             event = _event(article, view, match, type_, modality, roles)
             if not event.source and not event.target:
                 continue
-            out.append(event)
+            out.append((event, _finite_verb(view, head)))
             consumed.update(match.tokens)
             if entry.governs:
-                governors.append((head, view.clause_of[head], event))
+                governors.append((head, view.clause_of[head], event, entry.governs_topic))
             break
     return out
 
@@ -207,11 +209,43 @@ def _sides_ok(type_: str, roles: Roles) -> bool:
     return type_ in ("CONSULT", "AGREE", "COOPERATE") and len({a.country for g in roles.source for a in g.actors}) > 1
 
 
-def _governor(view: SentenceView, head: int, governors) -> Event | None:
-    for g_head, g_clause, event in reversed(governors):
+def _governor(view: SentenceView, head: int, governors, grammar) -> Event | None:
+    for g_head, g_clause, event, topic_only in reversed(governors):
         if g_head < head <= g_head + GOVERN_REACH and view.clause_of[head] in (g_clause, g_clause + 1):
+            if topic_only and not _after_topic_prep(view, g_head, head, grammar):
+                continue
             return event
     return None
+
+
+def _after_topic_prep(view: SentenceView, g_head: int, head: int, grammar) -> bool:
+    words = [t.lower for t in view.toks[g_head + 1:head]]
+    return any(tuple(words[k:k + len(p)]) == p for p in grammar.topic_preps for k in range(len(words)))
+
+
+def _finite_verb(view: SentenceView, head: int) -> bool:
+    if view.lang == "en":
+        from kronika.events.roles import _en_verbish, load_role_grammar
+
+        return _en_verbish(view, head, load_role_grammar("en"))
+    return any(a.tense in ("past", "present", "future") for a in view.toks[head].verb_readings())
+
+
+def _predicative(view: SentenceView, head: int, entry) -> bool:
+    """A participle used as an adjective ("zmobilizowany personel") describes, it does not
+    report an act; it counts only after an auxiliary ("został zatrzymany"). English entries
+    marked pos: verb must not stand where a noun does ("the strike")."""
+    tok = view.toks[head]
+    if view.lang == "en":
+        if entry.pos == "verb":
+            from kronika.events.roles import _en_verbish, load_role_grammar
+
+            return _en_verbish(view, head, load_role_grammar("en"))
+        return True
+    if tok.analyses and all(a.tag.startswith(("ppas", "pact")) for a in tok.analyses):
+        aux = {"być", "zostać", "bywać", "zostawać"}
+        return any(view.toks[j].keys & aux for j in range(max(0, head - 3), head))
+    return True
 
 
 def _infinitive(view: SentenceView, head: int) -> bool:
@@ -358,16 +392,25 @@ def _key(refs: list[ActorRef]) -> set:
     return {a.country or a.actor_id for a in refs}
 
 
-def _dedupe(events: list[Event]) -> list[Event]:
-    out: list[Event] = []
-    for e in events:
-        dup = False
-        for o in out:
-            if o.sentence == e.sentence and o.type == e.type:
-                if not _key(o.source) or not _key(e.source) or _key(o.source) & _key(e.source) \
-                        or _key(o.target) & _key(e.target):
-                    dup = True
-                    break
-        if not dup:
-            out.append(e)
-    return out
+def _dedupe(found: list[tuple[Event, bool]]) -> list[Event]:
+    """One event per fact: a noun and a verb for the same meeting in one sentence are one
+    event (the verb's reading is kept); two finite verbs ("pomogła ... oraz przekazała") or
+    two modes ("raided ... and arrested") are two acts. ``found`` pairs each event with
+    whether its trigger is a finite verb."""
+    out: list[tuple[Event, bool]] = []
+    for e, verb in found:
+        dup = None
+        for k, (o, o_verb) in enumerate(out):
+            if o.sentence != e.sentence or o.type != e.type:
+                continue
+            if (o.mode and e.mode and o.mode != e.mode) or (verb and o_verb):
+                continue
+            if not _key(o.source) or not _key(e.source) or _key(o.source) & _key(e.source) \
+                    or _key(o.target) & _key(e.target):
+                dup = k
+                break
+        if dup is None:
+            out.append((e, verb))
+        elif verb and not out[dup][1]:
+            out[dup] = (e, verb)
+    return [e for e, _ in out]

@@ -90,7 +90,7 @@ def read_modality(view: SentenceView, head: int, match_tokens: tuple[int, ...], 
                 break
     if negated:
         return ModalityReading("denied")
-    if _find(view, 0, head, cues.hypothetical) is not None:
+    if _find(view, 0, head, cues.hypothetical) is not None or _conditional(view, clause_start, head):
         return ModalityReading("hypothetical")
     promised = _find(view, 0, first, cues.promise) is not None
     if _find(view, 0, first, cues.claimed) is not None or _reportative(view, head, cues):
@@ -98,6 +98,14 @@ def read_modality(view: SentenceView, head: int, match_tokens: tuple[int, ...], 
     if _future(view, head, clause_start, cues) or _find(view, 0, first, cues.planned) is not None:
         return ModalityReading("planned", promised)
     return ModalityReading("asserted", promised)
+
+
+def _conditional(view: SentenceView, clause_start: int, head: int) -> bool:
+    """Polish conditional mood: a past form fused with "by" ("zbliżyłoby", "mógłby")."""
+    for t in view.toks[clause_start:head + 1]:
+        if any(a.lemma == "by" for a in t.analyses) and any(a.tense == "past" for a in t.analyses):
+            return True
+    return False
 
 
 def _reportative(view: SentenceView, head: int, cues: ModalityCues) -> bool:

@@ -32,6 +32,9 @@ class RoleGrammar:
     preps: tuple[tuple[str, ...], ...]  # every preposition the frames know, longest first
     be_forms: frozenset[str] = frozenset()
     possessive: frozenset[str] = frozenset()
+    determiners: frozenset[str] = frozenset()
+    topic_preps: tuple[tuple[str, ...], ...] = ()
+    relative_openers: frozenset[str] = frozenset()
 
 
 def parse_frame(frame: str) -> tuple[str | None, str | None]:
@@ -71,6 +74,9 @@ def load_role_grammar(lang: str) -> RoleGrammar:
         preps=preps,
         be_forms=frozenset(str(v).lower() for v in d.get("be_forms") or ()),
         possessive=frozenset(str(v).lower() for v in d.get("possessive") or ()),
+        determiners=frozenset(str(v).lower() for v in d.get("determiners") or ()),
+        topic_preps=tuple(tuple(str(v).lower().split()) for v in d.get("topic_preps") or ()),
+        relative_openers=frozenset(str(v).lower() for v in d.get("relative_openers") or ()),
     )
 
 
@@ -265,10 +271,18 @@ def _en_passive(view: SentenceView, head: int, grammar: RoleGrammar) -> bool:
 def _borrow_subject(view: SentenceView, head: int, clause: int, grammar: RoleGrammar,
                     previous_subject, is_noun: bool) -> tuple[list[Group], str]:
     lang = view.lang
+    clause_toks = [t for t in view.toks if view.clause_of[t.i] == clause]
+    if clause_toks and clause_toks[0].lower in grammar.relative_openers:
+        return [], ""  # "atak, który uszkodził samolot": the relative pronoun is the subject
+    if lang != "en" and any(t.mention < 0 and t.i < head and any(a.pos in ("noun", "propn") and "nom" in a.cases for a in t.analyses)
+                            and t.text[:1].isupper() for t in clause_toks):
+        return [], ""  # an explicit subject the linker did not know ("Prezydent X ...")
     # a subject earlier in the sentence governs this clause ("Putin spotkał się ... i przeprosił",
     # "Pieskow powiedział, że ...")
     earlier = [g for g in view.groups if g.last < head and view.clause_of[g.last] < clause and g.prep is None
                and (lang == "en" or "nom" in g.cases)]
+    # media that report ("jak podała agencja X") are attributions, not the actors
+    earlier = [g for g in earlier if not all(a.sector == "MED" for a in g.actors)] or earlier
     if earlier:
         return chain_of(view, earlier[-1]), "carried"
     # a quote's speaker after it: "... - powiedział Łukaszenka", "..., he said"

@@ -88,9 +88,10 @@ def _actor(m: Mention) -> ActorRef:
     return ActorRef(name=m.name, country=m.country, sector=m.sector, actor_id=m.actor_id, start=m.start, end=m.end)
 
 
-def build_groups(toks: list[Tok], mentions: list[Mention], lang: str, glue: frozenset[str], preps: list[tuple[str, ...]],
-                 coordinators: list[tuple[str, ...]]) -> list[Group]:
-    """Merge adjacent mentions into participant phrases and read their preposition and case."""
+def build_groups(toks: list[Tok], mentions: list[Mention], lang: str, grammar) -> list[Group]:
+    """Merge adjacent mentions into participant phrases and read their preposition and case.
+    ``grammar`` is a ``kronika.events.roles.RoleGrammar``."""
+    glue, preps, coordinators, dets = grammar.glue, list(grammar.preps), list(grammar.coordinators), grammar.determiners
     spans = []
     for m in sorted(mentions, key=lambda m: m.start):
         if not (m.country or m.actor_id):
@@ -129,9 +130,9 @@ def build_groups(toks: list[Tok], mentions: list[Mention], lang: str, glue: froz
                 continue
             by_country[key] = _actor(m)
         g.actors = list(by_country.values())
-        g.prep = _prep_before(toks, g.first, preps)
+        g.prep = _prep_before(toks, g.first, preps, dets)
         g.cases = _group_cases(toks, g, lang)
-    _chain(toks, groups, coordinators)
+    _chain(toks, groups, coordinators, dets)
     return groups
 
 
@@ -152,32 +153,36 @@ def _prep_at(toks: list[Tok], i: int, preps: list[tuple[str, ...]]) -> str | Non
     return None
 
 
-def _prep_before(toks: list[Tok], first: int, preps) -> str | None:
+def _prep_before(toks: list[Tok], first: int, preps, dets: frozenset[str]) -> str | None:
     i = first - 1
-    # determiners and possessives may stand between ("to the Russian", "z jego ...")
-    while i >= 0 and toks[i].lower in ("the", "a", "an", "its", "their", "his", "her", "jego", "jej", "ich", "swoim", "swoją", "swego", "swojego"):
+    # determiners, numerals and adjectives may stand between ("to the Russian", "w kilku
+    # rosyjskich miastach", "na sąsiednią Ukrainę")
+    skipped = 0
+    while i >= 0 and skipped < 3 and toks[i].is_word and not _prep_at(toks, i, preps) and (
+            toks[i].lower in dets or (toks[i].analyses and all(a.pos in ("adj", "num", "pron") for a in toks[i].analyses))):
         i -= 1
+        skipped += 1
     return _prep_at(toks, i, preps) if i >= 0 else None
 
 
 def _group_cases(toks: list[Tok], g: Group, lang: str) -> set[str]:
-    m0 = g.mentions[0]
-    first_tok = toks[g.first]
+    """Case of the phrase = case of its first word (Polish phrases are head-first:
+    "premierem Armenii" is instrumental); the linker's cases when the word is unknown."""
     if lang == "en":
         return set()
-    cases = first_tok.cases()
-    if first_tok.start >= m0.start and m0.cases and (not cases or first_tok.start == m0.start):
-        # the linker's cases are read with the whole name in view
-        cands = [m.cases for m in g.mentions if m.start == first_tok.start and m.cases]
-        if cands:
-            return set(cands[0])
-    return cases or set(m0.cases)
+    cases = toks[g.first].cases()
+    if cases:
+        return cases
+    for m in g.mentions:
+        if m.cases:
+            return set(m.cases)
+    return set()
 
 
-def _chain(toks: list[Tok], groups: list[Group], coordinators) -> None:
+def _chain(toks: list[Tok], groups: list[Group], coordinators, dets) -> None:
     chain = 0
     for gi, g in enumerate(groups):
-        if gi and _coordinated(toks, groups[gi - 1], g, coordinators):
+        if gi and _coordinated(toks, groups[gi - 1], g, coordinators, dets):
             g.chain = groups[gi - 1].chain
             if g.prep is None:
                 g.prep = groups[gi - 1].prep
@@ -188,8 +193,8 @@ def _chain(toks: list[Tok], groups: list[Group], coordinators) -> None:
             g.chain = chain
 
 
-def _coordinated(toks: list[Tok], a: Group, b: Group, coordinators) -> bool:
-    between = tuple(t.lower for t in toks[a.last + 1:b.first])
+def _coordinated(toks: list[Tok], a: Group, b: Group, coordinators, dets) -> bool:
+    between = tuple(t.lower for t in toks[a.last + 1:b.first] if t.lower not in dets)
     if not between:
         return False
     if between in coordinators:

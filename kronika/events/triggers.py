@@ -41,6 +41,7 @@ class TriggerEntry:
     gen: str | None = None
     symmetric: bool = False
     governs: bool = False
+    governs_topic: bool = False  # governs only content after a topic preposition ("talks about")
     needs_actor: str | None = None  # "source" | "target"
     only_with: str | None = None
     pos: str | None = None
@@ -98,7 +99,8 @@ def _entry(type_: str, raw, order: int) -> TriggerEntry:
         target=tuple(target),
         gen=raw.get("gen"),
         symmetric=_flag(raw.get("symmetric")),
-        governs=_flag(raw.get("governs")),
+        governs=_flag(raw.get("governs")) or str(raw.get("governs")).lower() == "topic",
+        governs_topic=str(raw.get("governs")).lower() == "topic",
         needs_actor=raw.get("needs_actor"),
         only_with=raw.get("only_with"),
         pos=raw.get("pos"),
