@@ -121,11 +121,13 @@ def _emit(node: dict) -> str:
     return body
 
 
-def _lookup(table: dict) -> tuple[dict, list]:
-    """(exact lower-cased form -> value, [(regex, value)] for forms ending in "*")."""
+def _lookup(table) -> tuple[dict, list]:
+    """(exact lower-cased form -> value, [(regex, value)] for forms ending in "*").
+
+    ``table`` maps a value to its forms, or is a list of (value, forms) pairs."""
     exact: dict = {}
     patterns = []
-    for value, forms in table.items():
+    for value, forms in table.items() if isinstance(table, dict) else table:
         for f in forms:
             f = str(f)
             if f.endswith("*"):
@@ -260,7 +262,7 @@ def _grammar(lang: str) -> _Grammar:
         rel_year=_lookup(data.get("rel_year") or {}),
         qualifiers=_lookup(qualifiers),
         pair=pair,
-        calendar_words=_lookup({tuple(v): [k] for k, v in (data.get("calendar_words") or {}).items()}),
+        calendar_words=_lookup([(tuple(v), [k]) for k, v in (data.get("calendar_words") or {}).items()]),
         prefix=prefix,
         prep_kind=prep_kind,
     )
@@ -532,18 +534,27 @@ def resolve_time(expr: TimeExpression, anchor: str | None) -> str | None:
 _MAIN_KINDS = ("date", "weekday", "ago", "calendar", "fixed", "later")
 
 
-def resolve_sentence_date(text: str, lang: str, anchor: str | None) -> tuple[str | None, TimeExpression | None]:
+def resolve_sentence_date(
+    text: str, lang: str, anchor: str | None, near: int | None = None
+) -> tuple[str | None, TimeExpression | None]:
     """The date of a sentence's main event and the expression that gave it.
 
-    The first expression that dates a point (absolute or relative) wins; deadlines and
-    "since" bounds count only when nothing else is there; durations never do. Returns
-    (None, None) when no expression resolves.
+    The expression that dates a point (absolute or relative) wins: the first one, or, when
+    ``near`` (a character offset in ``text``, e.g. the event trigger) is given, the closest
+    to it. Deadlines ("do 1 lipca") and "since" bounds count only when nothing else is
+    there; durations ("od prawie 29 lat") never do. Returns (None, None) when nothing resolves.
     """
     exprs = find_time_expressions(text, lang)
+
+    def distance(expr: TimeExpression) -> int:
+        if near is None:
+            return 0
+        return 0 if expr.start <= near < expr.end else min(abs(expr.start - near), abs(expr.end - near))
+
     for allowed in (_MAIN_KINDS, ("deadline", "since")):
-        for expr in exprs:
-            if expr.kind in allowed:
-                value = resolve_time(expr, anchor)
-                if value:
-                    return value, expr
+        candidates = sorted((e for e in exprs if e.kind in allowed), key=lambda e: (distance(e), e.start))
+        for expr in candidates:
+            value = resolve_time(expr, anchor)
+            if value:
+                return value, expr
     return None, None

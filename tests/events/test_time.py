@@ -241,3 +241,24 @@ def test_dateparser_peer_case(record):
 
     ok, detail = check(record)
     assert ok, detail
+
+
+def test_closest_expression_to_the_trigger():
+    text = "W zeszłym miesiącu ogłoszono plan, a we wtorek ministrowie spotkali się w stolicy."
+    near = text.index("spotkali")
+    assert resolve_sentence_date(text, "pl", "2025-10-09")[0] == "2025-09"
+    assert resolve_sentence_date(text, "pl", "2025-10-09", near=near)[0] == "2025-10-07"
+
+
+@pytest.mark.parametrize("lang,text,anchor,expected", [
+    ("pl", "W dniach 5-6 października 2022 r. odbył się szczyt.", None, "2022-10-05"),
+    ("pl", "Ubiegłoroczny szczyt zakończył się fiaskiem.", "2025-10-09", "2024"),
+    ("pl", "W czwartek, 9 października 2025 r., podpisano umowę.", None, "2025-10-09"),
+    ("en", "The talks on October 5-6, 2022 failed.", None, "2022-10-05"),
+    ("en", "On Thursday, October 9, the envoys met.", "2025-10-20", "2025-10-09"),
+    ("ru", "Прошлогодний саммит провалился.", "2025-10-09", "2024"),
+    ("uk", "Минулорічний саміт провалився.", "2025-10-09", "2024"),
+    ("pl", "Wydano książkę pt. Wojna.", "2025-10-09", None),
+])
+def test_ranges_and_calendar_adjectives(lang, text, anchor, expected):
+    assert resolve_sentence_date(text, lang, anchor)[0] == expected
