@@ -9,6 +9,7 @@ needs the language, so when ``article.language`` is unset this calls
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import regex
@@ -89,7 +90,8 @@ def _looks_like_heading(text: str, title: str | None) -> bool:
     return bool(core) and core[-1] not in _FINAL_PUNCT and any(ch.isalpha() for ch in core)
 
 
-def clean_article(article: Article) -> Article:
+def clean_article(article: Article, *, languages: Sequence[str] | None = None) -> Article:
+    """Clean ``article`` in place and return it; ``languages`` restricts language detection (see module doc)."""
     raw = article.raw or ""
     removed: list[Removed] = []
     evidence: list[DateEvidence] = []
@@ -160,6 +162,9 @@ def clean_article(article: Article) -> Article:
     if article.language is None:
         from kronika.detect.language import detect_language  # clean needs the language to split sentences
 
-        detect_language(article)
+        if languages is None:
+            detect_language(article)
+        else:
+            detect_language(article, languages=languages)
     article.sentences = split_sentences(clean, article.language, headings, article.paragraph_languages)
     return article

@@ -67,3 +67,8 @@ def test_second_call_after_clean_is_a_no_op_but_a_narrower_set_redoes_it():
     assert article.language == "uk"
     assert detect_language(article).language == "uk"
     assert detect_language(article, languages=("ru", "pl")).language == "ru"
+
+
+def test_clean_passes_the_language_set_on():
+    article = clean_article(make(PARAGRAPHS["uk"]), languages=("pl", "ru"))
+    assert article.language == "ru"
