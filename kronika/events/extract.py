@@ -178,13 +178,19 @@ def _sentence_events(article, view, lexicon, grammar, cues, previous_subject) ->
                 type_, modality = "AGREE", "asserted"  # PLOVER: a promise of cooperation is an AGREE
             elif type_ == "RETREAT" and modality == "planned":
                 type_, modality = "CONCEDE", "asserted"  # PLOVER: announced retreats are CONCEDE
+            if not roles.target and roles.source_from == "carried" and out:
+                # "X obarczył winą Rosję, zażądał przeprosin": coordinated predicates share the object
+                prev = out[-1][0]
+                if prev.target and {a.country for a in prev.source} == {a.country for g in roles.source for a in g.actors}:
+                    roles.target_refs = prev.target
             if not _sides_ok(type_, roles):
+                if entry.governs and roles.source:
+                    governors.append((head, view.clause_of[head], _NO_EVENT, entry.governs_topic))
                 continue
             if gov is not None:
                 # the content of a demand, promise or refusal is not an event of its own
-                g_event = gov
-                if not g_event.target and roles.target:
-                    g_event.target = _refs(roles.target)
+                if gov is not _NO_EVENT and not gov.target and roles.target:
+                    gov.target = _refs(roles.target)
                 consumed.update(match.tokens)
                 break
             event = _event(article, view, match, type_, modality, roles)
@@ -198,12 +204,16 @@ def _sentence_events(article, view, lexicon, grammar, cues, previous_subject) ->
     return out
 
 
+# A governor that was not coded itself (no recipient named) still absorbs its content.
+_NO_EVENT = Event(type="", source=[], target=[])
+
+
 def _sides_ok(type_: str, roles: Roles) -> bool:
     """Precision rules from PLOVER's recipients: most types are directed at someone, and an
     event nobody did is coded only for violence and repression reported in the passive."""
     if not roles.source:
         return type_ in SOURCE_OPTIONAL and bool(roles.target)
-    if roles.target or type_ in TARGET_OPTIONAL:
+    if roles.target or roles.target_refs or type_ in TARGET_OPTIONAL:
         return True
     # a meeting or agreement among several parties named together
     return type_ in ("CONSULT", "AGREE", "COOPERATE") and len({a.country for g in roles.source for a in g.actors}) > 1
@@ -272,7 +282,7 @@ def _event(article: Article, view: SentenceView, match: TriggerMatch, type_: str
     toks = view.toks
     trig = [toks[i] for i in sorted(match.tokens)]
     text = article.clean[sent.start:sent.end] if article.clean else sent.text
-    source, target = _refs(roles.source), _refs(roles.target)
+    source, target = _refs(roles.source), _refs(roles.target) or list(roles.target_refs)
     if roles.source_from == "locative":
         source = [ActorRef(name=None, country=a.country, sector=None, actor_id=None, start=a.start, end=a.end) for a in source]
     # one actor on both sides says nothing: keep it as the source

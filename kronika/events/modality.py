@@ -95,7 +95,9 @@ def read_modality(view: SentenceView, head: int, match_tokens: tuple[int, ...], 
     promised = _find(view, 0, first, cues.promise) is not None
     if _find(view, 0, first, cues.claimed) is not None or _reportative(view, head, cues):
         return ModalityReading("claimed", promised)
-    if _future(view, head, clause_start, cues) or _find(view, 0, first, cues.planned) is not None:
+    # plans reach over the trigger's own clause and the one that introduces it
+    governing_start = min((i for i, c in enumerate(view.clause_of) if c >= clause - 1), default=0)
+    if _future(view, head, clause_start, cues) or _find(view, governing_start, first, cues.planned) is not None:
         return ModalityReading("planned", promised)
     return ModalityReading("asserted", promised)
 

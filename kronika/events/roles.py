@@ -8,7 +8,7 @@ in (a speaker of reported speech, the subject of coordinated verbs, a quote's sp
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from kronika.events.tokens import Group, SentenceView
@@ -107,6 +107,7 @@ class Roles:
     source: list[Group]
     target: list[Group]
     source_from: str = ""  # how the source was found: "clause", "agent", "carried", "speaker", "locative", "previous"
+    target_refs: list = field(default_factory=list)  # a target taken over from a coordinated predicate
 
 
 def chain_of(view: SentenceView, g: Group) -> list[Group]:
@@ -204,13 +205,21 @@ def assign_roles(view: SentenceView, head: int, entry: TriggerEntry, grammar: Ro
                 sources.append(g)
         how = how2 if sources else how
     if not sources and not is_noun_agentless(entry):
+        # "w Baku zatrzymano ...": the place named before an agentless act stands for its state
         loc = [g for g in in_clause if (norm_prep(g.prep), None) in {(p, None) for p, _ in grammar.locative_frames}
-               and g not in targets]
+               and g not in targets and g.last < head]
         if loc:
             sources = chain_of(view, loc[0])
             how = "locative"
-    if entry.receive and sources and targets:
-        pass
+    if entry.symmetric and sources and not targets:
+        # "X i Y zawarli pokój": one side each, so a directed type still names both
+        countries = []
+        for g in sources:
+            for a in g.actors:
+                if a.country not in countries:
+                    countries.append(a.country)
+        if len(countries) > 1 and len(sources) > 1:
+            sources, targets = sources[:1], sources[1:]
     return Roles(source=sources, target=[g for g in targets if g not in sources], source_from=how)
 
 
@@ -268,10 +277,22 @@ def _en_passive(view: SentenceView, head: int, grammar: RoleGrammar) -> bool:
     return False
 
 
+def _prep_word(view: SentenceView, head: int, grammar: RoleGrammar) -> bool:
+    for j in (head - 1, head - 2):
+        if j >= 0 and any(len(p) == 1 and view.toks[j].lower == p[0] for p in grammar.preps):
+            return j == head - 1 or bool(view.toks[head - 1].analyses) and all(a.pos == "adj" for a in view.toks[head - 1].analyses)
+    return False
+
+
 def _borrow_subject(view: SentenceView, head: int, clause: int, grammar: RoleGrammar,
                     previous_subject, is_noun: bool) -> tuple[list[Group], str]:
     lang = view.lang
-    clause_toks = [t for t in view.toks if view.clause_of[t.i] == clause]
+    clause_toks = [t for t in view.toks if view.clause_of[t.i] == clause and t.is_word]
+    head_tok = view.toks[head]
+    if any(a.tag.startswith("imps") for a in head_tok.analyses):
+        return [], ""  # "zatrzymano": an impersonal form has no subject to inherit
+    if is_noun and head > 0 and _prep_word(view, head, grammar):
+        return [], ""  # "w czasie walk", "po spotkaniu": an event noun in an adverbial phrase
     if clause_toks and clause_toks[0].lower in grammar.relative_openers:
         return [], ""  # "atak, który uszkodził samolot": the relative pronoun is the subject
     if lang != "en" and any(t.mention < 0 and t.i < head and any(a.pos in ("noun", "propn") and "nom" in a.cases for a in t.analyses)
@@ -294,7 +315,8 @@ def _borrow_subject(view: SentenceView, head: int, clause: int, grammar: RoleGra
     # Polish drops subject pronouns: a personal verb form continues the last sentence's subject
     if previous_subject and not is_noun and lang != "en":
         verbs = view.toks[head].verb_readings()
-        if verbs and any(a.tense in ("past", "present", "future") and not a.tag.startswith("imps") for a in verbs):
+        # a dropped subject is a person or a country; a neuter verb ("zginęło") has none of those
+        if verbs and any(a.tense in ("past", "present", "future") and a.gender != "n" for a in verbs):
             return list(previous_subject), "previous"
     if previous_subject and lang == "en":
         pron = [t for t in view.toks[:head] if t.lower in ("he", "she", "they", "it")]

@@ -323,8 +323,8 @@ def _build(g: _Grammar, kind: str, m: re.Match) -> dict | None:
         value = _value(g.fixed, gd.get("fixed", ""))
         return None if value is None else {"unit": "day", "amount": float(value)}
     if "calendar_word" in gd:
-        unit, amount = _value(g.calendar_words, gd["calendar_word"])
-        return {"unit": unit, "amount": float(amount)}
+        value = _value(g.calendar_words, gd["calendar_word"])
+        return None if value is None else {"unit": value[0], "amount": float(value[1])}
     if "amounts" in gd:
         parts = []
         vague = False
