@@ -49,9 +49,18 @@ HEADER = """\
 
 
 def _strip_stress(text: str) -> str:
-    # iso-codes' Russian carries stress marks (Респу́блика); prose never does.
-    decomposed = unicodedata.normalize("NFD", text)
-    return unicodedata.normalize("NFC", decomposed.replace("\u0301", ""))
+    # iso-codes' Russian carries stress marks (Респу́блика); prose never does. Only after a
+    # Cyrillic letter: in Latin script the same combining acute is part of ó, ś, é.
+    kept: list[str] = []
+    for char in unicodedata.normalize("NFD", text):
+        if char == "\u0301" and kept and _is_cyrillic(kept[-1]):
+            continue
+        kept.append(char)
+    return unicodedata.normalize("NFC", "".join(kept))
+
+
+def _is_cyrillic(char: str) -> bool:
+    return "CYRILLIC" in unicodedata.name(char, "")
 
 
 def _is_prose_name(name: str) -> bool:
@@ -67,18 +76,20 @@ def _add(names: list[str], name: str | None) -> None:
 
 
 def _fold(text: str) -> str:
-    return "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch)).lower()
+    return "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
 
 
 def _drop_unaccented_twins(names: list[str]) -> list[str]:
     # Some iso-codes translations lost their diacritics ("Krolestwo Belgii"); when an
     # accented twin exists, keep only the form with the most accents.
+    # Forms differing only in case are one name too. Cyrillic е/ё spellings are both in
+    # use, so diacritics are folded in Latin script only.
     best: dict[str, str] = {}
     for name in names:
-        key = _fold(name)
+        key = (name if any(_is_cyrillic(char) for char in name) else _fold(name)).casefold()
         if key not in best or _accents(name) > _accents(best[key]):
             best[key] = name
-    return [name for name in names if best[_fold(name)] == name]
+    return [name for name in names if name in best.values()]
 
 
 def _accents(text: str) -> int:

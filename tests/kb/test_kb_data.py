@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import re
+import unicodedata
 from functools import cache
 from pathlib import Path
 
@@ -148,6 +148,13 @@ def test_focus_country_has_full_extras(country_id):
         ("AZE", "pl", "demonyms", "Azerowie"),
         ("AZE", "en", "adjectives", "Azeri"),
         ("ZAF", "pl", "names", "Republika Południowej Afryki"),
+        ("BLR", "pl", "names", "Białoruś"),
+        ("BLR", "pl", "metonyms", "Mińsk"),
+        ("ARM", "pl", "metonyms", "Erywań"),
+        ("BEL", "pl", "names", "Królestwo Belgii"),
+        ("USA", "ru", "names", "Соединенные Штаты"),
+        ("USA", "ru", "names", "Соединённые Штаты Америки"),
+        ("RUS", "ru", "names", "Российская Федерация"),
     ],
 )
 def test_known_country_forms(country_id, lang, field, value):
@@ -190,6 +197,17 @@ def test_organisations_have_names_in_every_language_and_a_sector():
         if stray:
             problems.append(f"{record['id']}: abbreviations not among names: {stray}")
     assert not problems
+
+
+def test_polish_names_keep_their_diacritics():
+    # iso-codes' Polish translations sometimes lost them ("Krolestwo Belgii"); the build
+    # keeps the accented twin only, and stress marks are stripped from Cyrillic only.
+    folded = {}
+    for record in _records("countries.yaml"):
+        for name in record["names"].get("pl", []):
+            plain = unicodedata.normalize("NFD", name).encode("ascii", "ignore").decode().casefold()
+            folded.setdefault((record["id"], plain), []).append(name)
+    assert not {key: names for key, names in folded.items() if len(names) > 1}
 
 
 @pytest.mark.parametrize("pattern", ["countries.yaml", "organisations*.yaml"])
