@@ -46,6 +46,7 @@ class TokenInfo:
     name_class: str | None  # forename / surname / place / org / proper, from the morphology
     known_common: bool  # the morphology knows it as an ordinary word
     lemma: str  # best base form
+    tables: frozenset = frozenset()  # which lookup tables ("kb", "titles", ...) any key starts an entry of
 
 
 def _possessive_stripped(word: str) -> str | None:
@@ -166,6 +167,9 @@ class LangIndex:
         info = self._token_cache.get(text)
         if info is None:
             info = self._token_info(text)
+            info.tables = frozenset(name for name, table in (
+                ("kb", self.first), ("titles", self.titles), ("sectors", self.sectors),
+                ("institutions", self.institutions)) if not info.keys.isdisjoint(table))
             if len(self._token_cache) < 500_000:
                 self._token_cache[text] = info
         return info

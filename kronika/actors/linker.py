@@ -15,10 +15,12 @@ from __future__ import annotations
 import bisect
 import logging
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kronika.actors.index import Entry, LangIndex, Phrase
 from kronika.actors.kb import Actor, KnowledgeBase, load_kb, norm
 from kronika.lang import tokenize
+from kronika.lang.base import _TOKEN  # the same tokens as kronika.lang.tokenize, without Token objects
 from kronika.model import Article, Mention
 
 log = logging.getLogger("kronika")
@@ -27,7 +29,7 @@ PERSON_VIAS = ("name", "surname", "abbreviation")
 CAPITALISED_VIAS = ("name", "surname", "metonym", "demonym", "capital")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Tok:
     start: int
     end: int
@@ -103,11 +105,18 @@ class _Run:
         self.text = article.clean
         self.date = article.published
         self.toks: list[_Tok] = []
-        for t in tokenize(self.text):
-            info = idx.token(t.text)
-            self.toks.append(_Tok(t.start, t.end, t.text, info.keys, info, t.text[0].isalnum(), t.text[0].isupper()))
+        token = idx.token
+        for m in _TOKEN.finditer(self.text):
+            word = m.group()
+            info = token(word)
+            self.toks.append(_Tok(m.start(), m.end(), word, info.keys, info, word[0].isalnum(), word[0].isupper()))
         self.sent_starts = [s.start for s in article.sentences] or [0]
-        self.tok_sent = [self._sentence_of(t.start) for t in self.toks]
+        self.tok_sent = []
+        sent = 0
+        for t in self.toks:
+            while sent + 1 < len(self.sent_starts) and self.sent_starts[sent + 1] <= t.start:
+                sent += 1
+            self.tok_sent.append(sent if article.sentences else 0)
         self.seen_actors: dict[str, int] = {}  # actor id -> times linked so far
 
     def _sentence_of(self, offset: int) -> int:
@@ -132,7 +141,9 @@ class _Run:
                 return False
         return True
 
-    def _phrase_at(self, table: dict[str, list[Phrase]], i: int) -> tuple[int, Phrase] | None:
+    def _phrase_at(self, table: dict[str, list[Phrase]], i: int, name: str = "") -> tuple[int, Phrase] | None:
+        if name and name not in self.toks[i].info.tables:
+            return None
         best = None
         for k in self.toks[i].keys:
             for ph in table.get(k, ()):
@@ -161,13 +172,13 @@ class _Run:
         i, n = 0, len(self.toks)
         while i < n:
             tok = self.toks[i]
-            if not tok.word:
+            if not tok.word or "kb" not in tok.info.tables:
                 i += 1
                 continue
             found: dict[int, list[Entry]] = {}
             for k in tok.keys:
                 for e in self.idx.first.get(k, ()):
-                    if not self._match_words(i, e.words):
+                    if len(e.words) > 1 and not self._match_words(i, e.words):
                         continue
                     if e.via in CAPITALISED_VIAS and not tok.cap and not (
                             len(e.words) > 1 and self.toks[i + len(e.words) - 1].cap):
@@ -185,8 +196,8 @@ class _Run:
 
     def _exact(self, i: int, form: str) -> bool:
         """Case-sensitive match of an acronym ("PO" is not "Po", "US" is not "us")."""
-        parts = tokenize(form)
-        return all(i + m < len(self.toks) and self.toks[i + m].text == p.text for m, p in enumerate(parts))
+        parts = _form_tokens(form)
+        return all(i + m < len(self.toks) and self.toks[i + m].text == p for m, p in enumerate(parts))
 
     def _score(self, e: Entry, a: Actor) -> float:
         s = 0.0
@@ -331,7 +342,7 @@ class _Run:
         result = list(out)
         starts = {s.i: s for s in out}
         for k in range(len(self.toks)):
-            if k in covered or not self.toks[k].word:
+            if k in covered or not self.toks[k].word or self.toks[k].info.tables.isdisjoint(("sectors", "institutions")):
                 continue
             hit = self._group_phrase(k)
             if not hit:
@@ -354,8 +365,8 @@ class _Run:
         return result
 
     def _group_phrase(self, k: int) -> tuple[int, dict, bool] | None:
-        inst = self._phrase_at(self.idx.institutions, k)
-        sect = self._phrase_at(self.idx.sectors, k)
+        inst = self._phrase_at(self.idx.institutions, k, "institutions")
+        sect = self._phrase_at(self.idx.sectors, k, "sectors")
         if inst and (not sect or inst[0] >= sect[0]):
             return inst[0], inst[1].spec, True
         if sect:
@@ -445,6 +456,12 @@ class _Run:
         return out
 
 
+@lru_cache(maxsize=50_000)
+def _form_tokens(form: str) -> tuple[str, ...]:
+    return tuple(t.text for t in tokenize(form))
+
+
+@lru_cache(maxsize=50_000)
 def _acronym(form: str) -> bool:
     letters = [c for c in form if c.isalpha()]
     return bool(letters) and len(form) <= 8 and sum(c.isupper() for c in letters) >= max(2, len(letters) - 1)

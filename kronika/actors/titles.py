@@ -24,10 +24,10 @@ def apply_titles(run, spans: list) -> list:
     out = list(spans)
     k = 0
     while k < n:
-        if not toks[k].word:
+        if not toks[k].word or "titles" not in toks[k].info.tables:
             k += 1
             continue
-        hit = run._phrase_at(run.idx.titles, k)
+        hit = run._phrase_at(run.idx.titles, k, "titles")
         if not hit:
             k += 1
             continue
