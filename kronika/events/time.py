@@ -140,7 +140,10 @@ def _lookup(table) -> tuple[dict, list]:
 @dataclass
 class _Grammar:
     lang: str
-    templates: list[tuple[str, re.Pattern, bool]]  # kind, regex, needs_prep
+    templates: list[tuple[str, re.Pattern, bool, frozenset[str]]]  # kind, regex, needs_prep, word classes it needs
+    keywords: re.Pattern  # every word of every list, one trie: a sentence's first, cheap pass
+    word_classes: dict[str, set[str]]  # lower-cased word -> the lists it belongs to
+    star_classes: list[tuple[re.Pattern, str]]
     months: list
     month_adjectives: list
     weekdays: list
@@ -238,7 +241,28 @@ def _grammar(lang: str) -> _Grammar:
             regex = re.compile(r"(?<!\w)" + pattern + r"(?!\w)", re.I)
         except re.error as exc:
             raise ResourceError(f"time.yaml ({lang}): bad template {spec['pattern']!r}: {exc}") from exc
-        templates.append((spec["kind"], regex, bool(spec.get("needs_prep"))))
+        templates.append((spec["kind"], regex, bool(spec.get("needs_prep")), _required_classes(spec["pattern"])))
+
+    # The first pass: which word lists occur in a sentence at all. A template runs only when
+    # every list it cannot do without is there (most sentences name no time at all).
+    class_forms = {
+        "month": forms("months"), "month_adj": forms("month_adjectives"), "weekday": forms("weekdays"),
+        "weekday_adj": forms("weekday_adjectives"), "year_word": data.get("year_words") or [],
+        "number": forms("numbers"), "vague": forms("vague_numbers"), "unit": forms("units"),
+        "last": data.get("last") or [], "this": data.get("this") or [], "next": data.get("next") or [],
+        "rel_year": forms("rel_year"), "fixed": forms("fixed"), "calendar_word": list(data.get("calendar_words") or {}),
+        "qual": [q for qs in qualifiers.values() for q in qs],
+    }
+    word_classes: dict[str, set[str]] = {}
+    star_classes = []
+    for cls, fs in class_forms.items():
+        for f in map(str, fs):
+            if f.endswith("*"):
+                star_classes.append((re.compile(_form_regex(f), re.I), cls))
+            else:
+                word_classes.setdefault(re.sub(r"\s+", " ", f.lower()), set()).add(cls)
+    every_form = [str(f) for fs in class_forms.values() for f in fs]
+    keywords = re.compile(r"(?<!\w)" + _alternation(every_form) + r"(?!\w)", re.I)
 
     preps = data.get("prepositions") or {}
     prep_kind = {re.sub(r"\s+", " ", str(p).lower()): kind for kind, ps in preps.items() for p in ps}
@@ -251,6 +275,9 @@ def _grammar(lang: str) -> _Grammar:
     return _Grammar(
         lang=lang,
         templates=templates,
+        keywords=keywords,
+        word_classes=word_classes,
+        star_classes=star_classes,
         months=_lookup(data.get("months") or {}),
         month_adjectives=_lookup(data.get("month_adjectives") or {}),
         weekdays=_lookup(data.get("weekdays") or {}),
@@ -363,9 +390,55 @@ def _build(g: _Grammar, kind: str, m: re.Match) -> dict | None:
     return None
 
 
+_DIGIT_CLASSES = frozenset({"day", "month_num", "year"})
+_CLASS_OF_MACRO = {"amounts": "unit", "month_any": "month"}
+
+
+def _required_classes(pattern: str) -> frozenset[str]:
+    """The word lists a template cannot match without: its {macros} outside any group."""
+    required = set()
+    depth, i = 0, 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":  # a character class: skip to its end
+            i = pattern.index("]", i + 2) + 1
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "{" and depth == 0:
+            m = re.match(r"\{(\w+)\}", pattern[i:])
+            if m:
+                required.add(_CLASS_OF_MACRO.get(m.group(1), m.group(1)))
+        i += 1
+    return frozenset(required)
+
+
+def _classes_present(g: _Grammar, text: str) -> set[str]:
+    present = {"day", "month_num", "year"} if any(ch.isdigit() for ch in text) else set()
+    if present:
+        present.add("number")
+    for m in g.keywords.finditer(text):
+        words = m.group().lower().split()
+        for i in range(len(words)):  # every sub-phrase: "last year" holds "last" and "year"
+            for j in range(i + 1, len(words) + 1):
+                present |= g.word_classes.get(" ".join(words[i:j]), set())
+        for regex, cls in g.star_classes:
+            if regex.fullmatch(m.group()):
+                present.add(cls)
+    return present
+
+
 def _find(g: _Grammar, text: str) -> list[TimeExpression]:
     candidates = []
-    for order, (kind, regex, needs_prep) in enumerate(g.templates):
+    present = _classes_present(g, text)
+    for order, (kind, regex, needs_prep, required) in enumerate(g.templates):
+        if not required <= present:
+            continue
         for m in regex.finditer(text):
             fields = _build(g, kind, m)
             if fields is None:
