@@ -46,6 +46,7 @@ class TokenInfo:
     name_class: str | None  # forename / surname / place / org / proper, from the morphology
     known_common: bool  # the morphology knows it as an ordinary word
     lemma: str  # best base form
+    plural: bool = False  # every reading is plural ("ministrowie", "ministers")
     tables: frozenset = frozenset()  # which lookup tables ("kb", "titles", ...) any key starts an entry of
 
 
@@ -72,6 +73,7 @@ class LangIndex:
         self.sectors = self._phrases([{"phrase": k, "sector": v} for k, v in (groups.get("sectors") or {}).items()])
         self.institutions = self._phrases(groups.get("institutions") or [])
         self.demonym_sector = groups.get("demonym_sector")
+        self.occasions = frozenset(norm(w) for w in groups.get("occasion_nouns") or ())
         self.place_prepositions: dict[str, tuple[str, ...]] = {
             norm(k): tuple(v or ()) for k, v in (groups.get("place_prepositions") or {}).items()}
 
@@ -207,12 +209,18 @@ class LangIndex:
                         lemma = a.lemma
                 if not a.name_class and a.lemma[:1].islower() and a.pos != "unknown":
                     known_common = True
+        plural = False
         if self.lang == "en":
             import simplemma
 
             known_common = simplemma.is_known(text.lower(), lang="en")
             lemma = variants[-1]
-        return TokenInfo(frozenset(keys), cases, name_class, known_common, lemma)
+            low = text.lower()
+            plural = low.endswith("s") and not low.endswith("ss") and simplemma.lemmatize(low, lang="en") != low
+        else:
+            numbers = {a.number for a in self.morph.analyse(text) if a.pos in ("noun", "propn")}
+            plural = numbers == {"pl"}
+        return TokenInfo(frozenset(keys), cases, name_class, known_common, lemma, plural)
 
 
 def _hyphen_split(word: str) -> tuple[str, str]:

@@ -267,6 +267,7 @@ class _Run:
                 if sp.actor:
                     self.seen_actors[sp.actor.id] = self.seen_actors.get(sp.actor.id, 0) + 1
         spans = self._places(spans)
+        self._occasions(spans)
         from kronika.actors.titles import apply_titles
 
         spans = apply_titles(self, spans)
@@ -282,6 +283,16 @@ class _Run:
         return Mention(start=start, end=end, text=text, kind=s.kind, lemma=s.lemma or text,
                        actor_id=s.actor.id if s.actor else None, name=s.name, country=s.country,
                        sector=s.sector, cases=s.cases, sentence=self._sentence_of(start), via=s.via)
+
+    # -- pass: occasions ------------------------------------------------------------
+    def _occasions(self, spans: list[_Span]) -> None:
+        """An organisation named as the host of a meeting ("szczyt X") is its occasion, not a party."""
+        if not self.idx.occasions:
+            return
+        for s in spans:
+            if s.kind == "org" and s.i > 0 and self._adjacent(s.i - 1, s.i) \
+                    and not self.toks[s.i - 1].keys.isdisjoint(self.idx.occasions):
+                s.via = "occasion"
 
     # -- pass: places -----------------------------------------------------------------
     def _places(self, spans: list[_Span]) -> list[_Span]:
@@ -487,7 +498,7 @@ def document_actors(article: Article) -> list[dict]:
     named: dict[tuple, dict] = {}
     countries: dict[str, dict] = {}
     for m in article.mentions:
-        if m.kind in ("person", "org") and m.name and (m.actor_id or m.country):
+        if m.kind in ("person", "org") and m.name and (m.actor_id or m.country) and m.via != "occasion":
             key = (m.actor_id or m.name.lower(), m.country)
             named.setdefault(key, {"name": m.name, "country": m.country, "sector": m.sector})
         bare = None

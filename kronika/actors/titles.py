@@ -93,6 +93,9 @@ def apply_titles(run, spans: list) -> list:
             via = "counterpart"
             role = _counterpart_role(run, out, k)
         holder = None
+        plural = any(toks[m].info.plural for m in range(k, end) if toks[m].word and "titles" in toks[m].info.tables)
+        if plural:
+            role = None  # "ministrowie spraw zagranicznych", "the foreign ministers of X and Y": several people
         if role and country:
             holders = run.kb.holders(role, country, run.date)
             if holders:
@@ -104,8 +107,9 @@ def apply_titles(run, spans: list) -> list:
             sp.title_country = named_country
             run.seen_actors[holder.id] = run.seen_actors.get(holder.id, 0) + 1
         else:
-            sp = _Span(start, end, "title", via, country=country, sector="GOV" if country else None, lemma=lemma,
-                       cases=run._cases(start, end), title_country=named_country)
+            sp = _Span(start, end, "group" if plural and country else "title", via, country=country,
+                       sector="GOV" if country else None, lemma=lemma, cases=run._cases(start, end),
+                       title_country=named_country)
         out.append(sp)
         k = end
     return out

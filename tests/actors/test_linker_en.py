@@ -104,3 +104,9 @@ def test_unknown_names_kept(linker, text, surface):
 def test_sentence_initial_common_word_is_not_a_name(linker):
     a = link(linker, "However, the talks failed.", lang="en")
     assert a.mentions == []
+
+
+def test_plural_title(linker):
+    a = link(linker, "The foreign ministers of Azerbaijan and Armenia met.", lang="en")
+    m = mention_for(a, "foreign ministers of Azerbaijan")
+    assert m.actor_id is None and m.country == "AZE"

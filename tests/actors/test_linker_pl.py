@@ -243,3 +243,25 @@ def test_spans_index_the_clean_text(linker):
         assert a.clean[m.start:m.end] == m.text
     m = mention_for(a, "Łukaszenką")
     assert m.lemma == "Łukaszenka" and "inst" in m.cases
+
+
+def test_plural_title_is_not_one_holder(linker):
+    a = link(linker, "Przywódcy Rosji i Białorusi rozmawiali.")
+    m = mention_for(a, "Przywódcy Rosji")
+    assert m.actor_id is None and m.kind == "group" and m.country == "RUS"
+
+
+def test_host_of_a_meeting_is_the_occasion(linker):
+    from kronika.actors import document_actors
+
+    a = link(linker, "Podczas szczytu NATO przywódcy rozmawiali. Później NATO wydało komunikat.")
+    first = mention_for(a, "NATO")
+    assert first.actor_id == "nato" and first.via == "occasion"
+    assert {"name": "NATO", "country": "IGO", "sector": "IGO"} in document_actors(a)  # named again as a party
+
+
+def test_host_only_is_not_listed(linker):
+    from kronika.actors import document_actors
+
+    a = link(linker, "Rozmawiali podczas szczytu NATO.")
+    assert all(x["name"] != "NATO" for x in document_actors(a))
