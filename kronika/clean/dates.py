@@ -14,6 +14,10 @@ import regex
 from kronika.clean.resources import date_vocabulary
 
 
+_BETWEEN = regex.compile(r"[\d\s:.,|/()-]*(?:[A-Z]{2,5}[\s,|/()-]*)?")
+_MAX_WORDS_AFTER = 4  # a time, a time zone, "r.", an author's name
+
+
 @dataclass(frozen=True)
 class FoundDate:
     value: str  # ISO, precision by length
@@ -114,4 +118,10 @@ def prefixed_date(line: str, kind: str) -> str | None:
     if not match:
         return None
     found = find_date(line, match.end())
-    return found.value if found else None
+    if found is None:
+        return None
+    # Only a time or punctuation between the prefix and the date, and little after it:
+    # "Publikacja raportu 3 marca 2022 wywołała burzę." is prose, not a date line.
+    if not _BETWEEN.fullmatch(line[match.end():found.start]) or len(line[found.end:].split()) > _MAX_WORDS_AFTER:
+        return None
+    return found.value

@@ -28,6 +28,9 @@ def run(raw: str, **kw) -> Article:
         ("Опубліковано: 5 жовтня 2021\n\n" + BODY, None, None, "2021-10-05", "dateline"),
         ("The protests after the August 2020 election were crushed. On 12 October 2020 talks failed.", None, None, None, None),
         (BODY, None, None, None, None),
+        ("Updated 10:30 GMT, Dec 11 2020\n\n" + BODY, None, None, "2020-12-11", "updated"),
+        ("Publikacja raportu 3 marca 2022 wywołała burzę.\n\n" + BODY, None, None, None, None),
+        ("Updated on March 3, 2023 to add the minister's comments and a response from the embassy.\n\n" + BODY, None, None, None, None),
     ],
 )
 def test_priority_and_precision(raw, declared, source, expected, expected_source):
