@@ -19,6 +19,7 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
+from itertools import islice
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -29,6 +30,9 @@ from kronika.settings import STAGE_ORDER, Settings
 log = logging.getLogger("kronika")
 
 StageFn = Callable[[Article], Article]
+# Documents per commit while ingesting: one commit per document would cost more than the
+# document; a crash loses at most this many, and a rerun redoes them.
+BATCH_SIZE = 100
 
 
 @dataclass
@@ -246,17 +250,23 @@ def ingest(paths: Iterable[str | Path], store, settings: Settings | None = None,
     if settings.workers > 1:
         _ingest_parallel(items, head, tail, settle, settings.workers)
     else:
-        for item in items:
-            if isinstance(item, Failure):
-                settle(item, item.source)
-                continue
-            result = head.run(item)
-            if isinstance(result, Article) and not settings.force and store.is_unchanged(result, pipeline.fingerprint):
-                report.unchanged += 1
-                if progress:
-                    progress(report, item.source)
-                continue
-            settle(tail.run(result) if isinstance(result, Article) else result, item.source)
+        while True:
+            chunk = list(islice(items, BATCH_SIZE))
+            if not chunk:
+                break
+            with store.batch():
+                for item in chunk:
+                    if isinstance(item, Failure):
+                        settle(item, item.source)
+                        continue
+                    result = head.run(item)
+                    if (isinstance(result, Article) and not settings.force
+                            and store.is_unchanged(result, pipeline.fingerprint)):
+                        report.unchanged += 1
+                        if progress:
+                            progress(report, item.source)
+                        continue
+                    settle(tail.run(result) if isinstance(result, Article) else result, item.source)
     report.seconds = time.perf_counter() - started
     log.info("ingest: %d ingested, %d unchanged, %d failed in %.1f s",
              report.ingested, report.unchanged, report.failed, report.seconds)

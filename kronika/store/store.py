@@ -88,6 +88,7 @@ class Store:
 
     def __init__(self, path: str | Path = "kronika.db"):
         self.path = Path(path)
+        self._in_batch = False
         if self.path.parent and not self.path.parent.exists():
             raise StoreError(f"cannot create database {path}: folder {self.path.parent} does not exist")
         self.conn = connect(self.path)
@@ -111,13 +112,42 @@ class Store:
     # -- plumbing --------------------------------------------------------------------------
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on any exception (which is re-raised)."""
+        """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on any exception (which is re-raised).
+        Inside ``batch()`` it is a savepoint: the unit stays atomic, the commit waits for the batch."""
+        if self._in_batch:
+            self.conn.execute("SAVEPOINT unit")
+            try:
+                yield self.conn
+            except BaseException:
+                self.conn.execute("ROLLBACK TO unit")
+                self.conn.execute("RELEASE unit")
+                raise
+            self.conn.execute("RELEASE unit")
+            return
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             yield self.conn
         except BaseException:
             self.conn.execute("ROLLBACK")
             raise
+        self.conn.execute("COMMIT")
+
+    @contextmanager
+    def batch(self) -> Iterator["Store"]:
+        """Group many writes into one commit (a commit per document costs more than the document).
+        Each write stays atomic; a crash loses at most the uncommitted batch, which a rerun redoes."""
+        if self._in_batch:
+            yield self
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        self._in_batch = True
+        try:
+            yield self
+        except BaseException:
+            self._in_batch = False
+            self.conn.execute("ROLLBACK")
+            raise
+        self._in_batch = False
         self.conn.execute("COMMIT")
 
     def close(self) -> None:

@@ -143,3 +143,36 @@ def test_reader_sees_committed_documents_beside_the_writer(store, make_article):
     assert [d["id"] for d in queries.list_documents(reader)] == ["doc1"]
     with pytest.raises(sqlite3.OperationalError):
         reader.execute("DELETE FROM documents")
+
+
+def test_a_batch_commits_once_and_each_write_stays_atomic(store, make_article, monkeypatch):
+    original = Store._insert_document
+
+    def crash_on_b(self, db, article, digest, stages):
+        original(self, db, article, digest, stages)
+        if article.id == "b":
+            raise RuntimeError("crash while writing b")
+
+    monkeypatch.setattr(Store, "_insert_document", crash_on_b)
+    with store.batch():
+        store.write(make_article("a"))
+        with pytest.raises(RuntimeError):
+            store.write(make_article("b"))
+        store.write(make_article("c"))
+        assert store.reader().execute("SELECT count(*) FROM documents").fetchone()[0] == 0  # not committed yet
+    ids = [r[0] for r in store.conn.execute("SELECT id FROM documents ORDER BY id")]
+    assert ids == ["a", "c"]
+    assert store.conn.execute("SELECT count(DISTINCT doc_id) FROM events").fetchone()[0] == 2
+
+
+def test_a_crash_that_ends_a_batch_loses_only_that_batch(store, make_article):
+    store.write(make_article("a"))
+    with pytest.raises(KeyboardInterrupt):
+        with store.batch():
+            store.write(make_article("b"))
+            raise KeyboardInterrupt
+    assert [r[0] for r in store.conn.execute("SELECT id FROM documents")] == ["a"]
+    with store.batch():
+        assert store.write(make_article("a")) == "unchanged"
+        assert store.write(make_article("b")) == "ingested"
+    assert count(store, "documents") == 2
