@@ -40,7 +40,8 @@ class PymorphyMorphology:
             if not p.is_known:
                 continue
             tag = p.tag
-            name_class = next((v for k, v in _NAME.items() if k in tag), None)
+            grammemes = tag.grammemes  # set membership: `in tag` raises on grammemes unknown to the language
+            name_class = next((v for k, v in _NAME.items() if k in grammemes), None)
             pos = _POS.get(str(tag.POS), "other")
             if pos == "noun" and name_class:
                 pos = "propn"
@@ -48,7 +49,7 @@ class PymorphyMorphology:
             if str(tag.POS) == "INFN":
                 tense = "inf"
             out.append(Analysis(
-                lemma=p.normal_form, pos=pos, cases=(_CASES[str(tag.case)],) if tag.case in _CASES else (),
+                lemma=p.normal_form, pos=pos, cases=(_CASES[str(tag.case)],) if str(tag.case) in _CASES else (),
                 number={"sing": "sg", "plur": "pl"}.get(str(tag.number)), gender=str(tag.gender) if tag.gender else None,
                 tense=tense, aspect={"perf": "perf", "impf": "imperf"}.get(str(tag.aspect)),
                 name_class=name_class, tag=str(tag),
