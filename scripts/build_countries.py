@@ -32,6 +32,7 @@ EXTRA = KB_DIR / "countries_extra.yaml"
 LANGUAGES = ("en", "pl", "ru", "uk")
 
 # Kosovo has no ISO 3166-1 code; XK/XKX is the user-assigned code the EU and CLDR use.
+SHORT_FORM_LETTERS = 3
 EXTRA_FIELDS = {"name", "names", "adjectives", "demonyms", "capital", "capital_is_metonym", "seats"}
 USER_ASSIGNED = {"XKX": {"alpha_2": "XK", "name": "Kosovo"}}
 
@@ -42,6 +43,7 @@ HEADER = """\
 # (iso-codes, with its pl/ru/uk translations); territory names in en/pl/ru/uk from
 # babel {babel_version} (Unicode CLDR); adjectives, demonyms, capitals, seats of power
 # and extra names from the hand-written countries_extra.yaml.
+# abbreviations: short forms (up to 3 letters) the linker should match in their exact case.
 # metonyms: the capital's name and the seats of power (Kreml, White House...) that
 # stand for the government (sector GOV); capital_names lists the capital per language
 # so the linker can tell a place ("w Moskwie") from the government ("Moskwa uważa").
@@ -90,6 +92,19 @@ def _drop_unaccented_twins(names: list[str]) -> list[str]:
         if key not in best or _accents(name) > _accents(best[key]):
             best[key] = name
     return [name for name in names if name in best.values()]
+
+
+def _take_short_forms(names: dict[str, list[str]]) -> list[str]:
+    # The linker matches names in any case but abbreviations exactly: short forms such as
+    # "US", "CAR" or "ПАР" are ordinary words in lower case, so they go to abbreviations.
+    # The first name of each language (CLDR's) stays, however short ("Чад").
+    short: list[str] = []
+    for lang, values in names.items():
+        for value in values[1:]:
+            if sum(char.isalpha() for char in value) <= SHORT_FORM_LETTERS and value not in short:
+                short.append(value)
+        names[lang] = values[:1] + [value for value in values[1:] if value not in short]
+    return short
 
 
 def _accents(text: str) -> int:
@@ -156,6 +171,7 @@ def build_records() -> list[dict]:
             for name in extra_names:
                 _add(names.setdefault(lang, []), name)
         names = {lang: _drop_unaccented_twins(values) for lang, values in names.items()}
+        abbreviations = _take_short_forms(names)
         record: dict = {
             "id": alpha3,
             "name": extra.get("name") or names["en"][0],
@@ -164,6 +180,8 @@ def build_records() -> list[dict]:
             "alpha2": alpha2,
             "names": {lang: values for lang, values in names.items() if values},
         }
+        if abbreviations:
+            record["abbreviations"] = abbreviations
         for field in ("adjectives", "demonyms"):
             if extra.get(field):
                 record[field] = extra[field]
