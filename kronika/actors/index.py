@@ -73,6 +73,7 @@ class LangIndex:
         self.sectors = self._phrases([{"phrase": k, "sector": v} for k, v in (groups.get("sectors") or {}).items()])
         self.institutions = self._phrases(groups.get("institutions") or [])
         self.demonym_sector = groups.get("demonym_sector")
+        self.conjunctions = frozenset(norm(w) for w in groups.get("conjunctions") or ())
         self.occasions = frozenset(norm(w) for w in groups.get("occasion_nouns") or ())
         self.place_prepositions: dict[str, tuple[str, ...]] = {
             norm(k): tuple(v or ()) for k, v in (groups.get("place_prepositions") or {}).items()}

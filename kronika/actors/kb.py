@@ -5,7 +5,10 @@ The linker depends on this interface, not on the YAML layout (kronika/resources/
 """
 from __future__ import annotations
 
+import hashlib
 import logging
+import os
+import pickle
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -285,9 +288,44 @@ def read_kb_dirs(dirs: Iterable[Path]) -> list[Actor]:
     return actors
 
 
+def _cache_path(dirs: tuple[str, ...]) -> Path | None:
+    """A parsed-KB cache file named by the files' paths, sizes and times (YAML parsing is slow)."""
+    h = hashlib.sha1()
+    try:
+        for d in dirs:
+            for p in kb_files(Path(d)):
+                st = p.stat()
+                h.update(f"{p}|{st.st_size}|{st.st_mtime_ns}\n".encode())
+    except OSError:
+        return None
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "kronika"
+    return base / f"kb-{h.hexdigest()[:20]}.pickle"
+
+
+def _cached_actors(dirs: tuple[str, ...]) -> list[Actor]:
+    path = _cache_path(dirs)
+    if path is not None and path.exists():
+        try:
+            with path.open("rb") as f:
+                return pickle.load(f)
+        except Exception as e:  # a stale or broken cache is only slower, never wrong
+            log.debug("KB cache %s unusable (%s); reading the YAML", path, e)
+    actors = read_kb_dirs(Path(d) for d in dirs)
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            with tmp.open("wb") as f:
+                pickle.dump(actors, f, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        except OSError as e:
+            log.debug("KB cache not written (%s)", e)
+    return actors
+
+
 @lru_cache(maxsize=8)
 def _load(dirs: tuple[str, ...]) -> KnowledgeBase:
-    kb = KnowledgeBase(read_kb_dirs(Path(d) for d in dirs))
+    kb = KnowledgeBase(_cached_actors(dirs))
     log.info("loaded %d actors from %s", len(kb), ", ".join(dirs))
     return kb
 

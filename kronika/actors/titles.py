@@ -94,6 +94,9 @@ def apply_titles(run, spans: list) -> list:
             role = _counterpart_role(run, out, k)
         holder = None
         plural = any(toks[m].info.plural for m in range(k, end) if toks[m].word and "titles" in toks[m].info.tables)
+        if not plural and end + 1 < n and named_country and norm(toks[end].text) in run.idx.conjunctions:
+            nxt = next((s for s in out if s.i == end + 1), None)
+            plural = nxt is not None and nxt.kind == "country" and nxt.country != country  # "premierzy Polski i Litwy"
         if plural:
             role = None  # "ministrowie spraw zagranicznych", "the foreign ministers of X and Y": several people
         if role and country:
