@@ -469,7 +469,7 @@ def _find(g: _Grammar, text: str) -> list[TimeExpression]:
     for start, end, fields in chosen:
         kind = fields.pop("kind")
         prep_kind = g.prep_kind.get(fields.get("preposition") or "", "at")
-        if kind == "date" and prep_kind in ("deadline", "since"):
+        if prep_kind in ("deadline", "since") and kind not in ("duration", "anaphoric", "ago", "later"):
             kind = prep_kind
         out.append(TimeExpression(start=start, end=end, text=text[start:end], kind=kind, **fields))
     return out
@@ -576,6 +576,9 @@ def resolve_time(expr: TimeExpression, anchor: str | None) -> str | None:
     if expr.weekday is not None:
         if anchor_rank < 3:
             return _iso(ay, am, None, anchor_rank)
+        if expr.kind == "deadline":  # "do piątku": the coming one
+            day = base + dt.timedelta(days=(expr.weekday - base.weekday()) % 7)
+            return _iso(day.year, day.month, day.day, 3)
         day = base - dt.timedelta(days=(base.weekday() - expr.weekday) % 7)
         return _iso(day.year, day.month, day.day, 3)
 
@@ -608,14 +611,17 @@ _MAIN_KINDS = ("date", "weekday", "ago", "calendar", "fixed", "later")
 
 
 def resolve_sentence_date(
-    text: str, lang: str, anchor: str | None, near: int | None = None
+    text: str, lang: str, anchor: str | None, near: int | None = None, allow_future: bool = False
 ) -> tuple[str | None, TimeExpression | None]:
     """The date of a sentence's main event and the expression that gave it.
 
     The expression that dates a point (absolute or relative) wins: the first one, or, when
     ``near`` (a character offset in ``text``, e.g. the event trigger) is given, the closest
     to it. Deadlines ("do 1 lipca") and "since" bounds count only when nothing else is
-    there; durations ("od prawie 29 lat") never do. Returns (None, None) when nothing resolves.
+    there; durations ("od prawie 29 lat") never do. Dates after the anchor ("w przyszłym
+    tygodniu", "do 1 lipca" ahead) are skipped unless ``allow_future``: they date a plan,
+    not the report of it.
+    Returns (None, None) when nothing resolves.
     """
     exprs = find_time_expressions(text, lang)
 
@@ -628,6 +634,20 @@ def resolve_sentence_date(
         candidates = sorted((e for e in exprs if e.kind in allowed), key=lambda e: (distance(e), e.start))
         for expr in candidates:
             value = resolve_time(expr, anchor)
-            if value:
+            if value and (allow_future or not (_after(value, anchor) or _points_ahead(expr))):
                 return value, expr
     return None, None
+
+
+def _points_ahead(expr: TimeExpression) -> bool:
+    """"za tydzień", "w przyszłym tygodniu", "jutro": ahead of the document date by wording."""
+    return expr.kind in ("later", "calendar", "fixed") and (expr.amount or 0) > 0
+
+
+def _after(value: str, anchor: str | None) -> bool:
+    """Whether ``value`` lies after the document date: a reported event cannot, and a
+    planned one is dated by the day it was announced (EVAL-FORMAT), not by its plan."""
+    if not anchor:
+        return False
+    n = min(len(value), len(anchor[:10]))
+    return value[:n] > anchor[:n]

@@ -50,7 +50,9 @@ CASES = [
     ("pl", "Na początku marca wojsko rozpoczęło ćwiczenia.", "2025-10-09", "2025-03"),
     ("pl", "Rosja i Chiny podpisały umowę 3 lipca.", "2025-10-09", "2025-07-03"),
     # Polish: deadlines and durations do not date the main event unless nothing else
-    ("pl", "Rząd dał czas do 1 lipca na odpowiedź.", "2025-03-10", "2025-07-01"),
+    ("pl", "Rząd dał czas do 1 lipca 2025 r. na odpowiedź.", "2025-08-10", "2025-07-01"),
+    ("pl", "Rząd dał czas do 1 lipca na odpowiedź.", "2025-03-10", None),  # a plan's date is not the event's
+    ("pl", "W przyszłym tygodniu ministrowie spotkają się ponownie.", "2025-03-10", None),
     ("pl", "W czwartek rząd dał czas do 1 lipca.", "2025-03-13", "2025-03-13"),
     ("pl", "Dyktator rządzi krajem od prawie 29 lat.", "2023-05-01", None),
     ("pl", "Od 2014 roku trwa konflikt, a w marcu wojsko zaatakowało.", "2023-05-01", "2023-03"),
@@ -74,7 +76,8 @@ CASES = [
     ("en", "Fighting resumed in late September.", "2020-10-12", "2020-09"),
     ("en", "Russia annexed the peninsula in 2014.", "2022-12", "2014"),
     ("en", "The sanctions were imposed in December.", "2025-10", "2024-12"),
-    ("en", "Parliament must decide by July 1.", "2025-03-10", "2025-07-01"),
+    ("en", "Parliament had to decide by July 1, 2024.", "2025-03-10", "2024-07-01"),
+    ("en", "Parliament must decide by July 1.", "2025-03-10", None),
     ("en", "The country has been at war since 2014, and in March it lost a town.", "2023-05-01", "2023-03"),
     ("en", "He has ruled for two decades and for five years more.", "2023-05-01", None),
     ("en", "May the talks succeed, the minister said.", "2023-05-01", None),
@@ -154,6 +157,10 @@ def test_kinds(lang, text, kind):
     ("pl", "w grudniu 2024 r.", None, "2024-12"),
     ("pl", "w czwartek", "2025", "2025"),
     ("pl", "do 1 lipca", "2025-10-09", "2026-07-01"),
+    ("pl", "do piątku", "2025-10-09", "2025-10-10"),
+    ("pl", "do końca roku", "2025-10-09", "2025"),
+    ("pl", "w roku 2022", None, "2022"),
+    ("pl", "w ub. tygodniu", "2025-10-09", "2025-10"),
     ("pl", "31 lutego 2023", None, None),
     ("en", "a week ago", "2025-10-09", "2025-10-02"),
     ("pl", "kilka dni temu", "2025-10-09", "2025-10"),
@@ -241,6 +248,11 @@ def test_dateparser_peer_case(record):
 
     ok, detail = check(record)
     assert ok, detail
+
+
+def test_future_dates_kept_on_request():
+    assert resolve_sentence_date("Jutro", "pl", "2025-10-09") == (None, None)
+    assert resolve_sentence_date("Jutro", "pl", "2025-10-09", allow_future=True)[0] == "2025-10-10"
 
 
 def test_closest_expression_to_the_trigger():
