@@ -183,6 +183,8 @@ def _sentence_events(article, view, lexicon, grammar, cues, previous_subject) ->
                 prev = out[-1][0]
                 if prev.target and {a.country for a in prev.source} == {a.country for g in roles.source for a in g.actors}:
                     roles.target_refs = prev.target
+            if type_ == "ASSAULT" and roles.source and not roles.target and not roles.target_refs:
+                roles.target_refs = _place_target(view, match, roles)
             if not _sides_ok(type_, roles):
                 if entry.governs and roles.source:
                     governors.append((head, view.clause_of[head], _NO_EVENT, entry.governs_topic))
@@ -206,6 +208,20 @@ def _sentence_events(article, view, lexicon, grammar, cues, previous_subject) ->
 
 # A governor that was not coded itself (no recipient named) still absorbs its content.
 _NO_EVENT = Event(type="", source=[], target=[])
+
+
+def _place_target(view: SentenceView, match: TriggerMatch, roles: Roles) -> list[ActorRef]:
+    """An attack on a town is an attack on its country: "shelled Kharkiv", "ataki na Gandżę"."""
+    pm = _places_module()
+    if pm is None:
+        return []
+    own = {a.country for g in roles.source for a in g.actors}
+    end = view.toks[max(match.tokens)].end - view.sentence.start
+    for p in pm.find_places(view.sentence.text, view.lang):
+        if p.start >= end and p.country and p.country not in own:
+            return [ActorRef(name=None, country=p.country, sector=None, start=view.sentence.start + p.start,
+                             end=view.sentence.start + p.end)]
+    return []
 
 
 def _sides_ok(type_: str, roles: Roles) -> bool:

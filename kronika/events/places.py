@@ -117,7 +117,7 @@ def _is_pl_nominative(tag: str) -> bool:
     return parts[0] & {"subst", "adj"} != set() and len(parts) > 3 and "sg" in parts[1] and "nom" in parts[2]
 
 
-def _pl_suffix_forms(word: str, rules: dict) -> set[str]:
+def _suffix_forms(word: str, rules: dict) -> set[str]:
     for ending in sorted(rules, key=len, reverse=True):
         if word.endswith(str(ending)):
             stem = word[: len(word) - len(str(ending))]
@@ -131,7 +131,7 @@ def _pl_forms(name: str, rules: dict) -> set[str]:
         by_case = _pl_generate(name)
         if by_case:
             return {f for fs in by_case.values() for f in fs} | {name}
-        return _pl_suffix_forms(name, rules)
+        return _suffix_forms(name, rules)
     # A multi-word name: decline each nominative noun or adjective in agreement with the
     # first noun's gender; other words (a genitive complement, "Sankt") stay as they are.
     m = _morfeusz()
@@ -185,18 +185,23 @@ def _pymorphy(lang: str):
 _PM_CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 
 
-def _slavic_forms(name: str, lang: str) -> set[str]:
+def _slavic_forms(name: str, lang: str, rules: dict) -> set[str]:
     morph = _pymorphy(lang)
     words = name.split()
+    forms = {name}
+    if len(words) == 1:
+        geo = [p for p in morph.parse(name) if p.is_known and p.tag.case == "nomn" and p.tag.POS == "NOUN"
+               and p.normal_form.replace("ё", "е") == name.lower().replace("ё", "е")]
+        geo.sort(key=lambda p: "Geox" not in str(p.tag))
+        if not geo:  # pymorphy3's guesses for foreign names are unreliable: use the data rules
+            return forms | _suffix_forms(name, rules)
+        number = "plur" if "plur" in str(geo[0].tag) else "sing"
+        return forms | {_match_case(name, f.word) for f in geo[0].lexeme if number in str(f.tag) or "Fixd" in str(f.tag)}
     parses = []
     for word in words:
         candidates = [p for p in morph.parse(word) if p.tag.case == "nomn"]
         geo = [p for p in candidates if "Geox" in str(p.tag)]
         parses.append((geo or candidates or [None])[0])
-    forms = {name}
-    if len(words) == 1 and parses[0] is not None:
-        forms |= {_match_case(name, f.word) for f in parses[0].lexeme if "plur" not in str(f.tag)}
-        return forms
     for case in _PM_CASES:
         out = []
         for word, parse in zip(words, parses):
@@ -230,7 +235,7 @@ def _gazetteer(lang: str) -> _Gazetteer:
             if lang == "pl":
                 surface |= _pl_forms(name, rules.get("declension") or {})
             elif lang in ("ru", "uk"):
-                surface |= _slavic_forms(name, lang)
+                surface |= _slavic_forms(name, lang, rules.get("declension") or {})
             else:
                 surface |= {name} | {name + s for s in _as_list(rules.get("suffixes"))}
         for form in surface:

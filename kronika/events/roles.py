@@ -35,6 +35,7 @@ class RoleGrammar:
     determiners: frozenset[str] = frozenset()
     topic_preps: tuple[tuple[str, ...], ...] = ()
     relative_openers: frozenset[str] = frozenset()
+    adverbial_preps: tuple[tuple[str, ...], ...] = ()
 
 
 def parse_frame(frame: str) -> tuple[str | None, str | None]:
@@ -77,6 +78,7 @@ def load_role_grammar(lang: str) -> RoleGrammar:
         determiners=frozenset(str(v).lower() for v in d.get("determiners") or ()),
         topic_preps=tuple(tuple(str(v).lower().split()) for v in d.get("topic_preps") or ()),
         relative_openers=frozenset(str(v).lower() for v in d.get("relative_openers") or ()),
+        adverbial_preps=tuple(tuple(str(v).lower().split()) for v in d.get("adverbial_preps") or ()),
     )
 
 
@@ -138,7 +140,8 @@ def assign_roles(view: SentenceView, head: int, entry: TriggerEntry, grammar: Ro
     impersonal = any(a.tag.startswith("imps") for a in head_tok.analyses)
     for g in in_clause:
         p = norm_prep(g.prep)
-        near_agent = p in agent_preps and (is_noun or passive or impersonal) and 0 < g.first - head <= 8
+        participle = lang == "en" and (head_tok.lower.endswith(("ed", "en")) or head_tok.lower in grammar.possessive)
+        near_agent = p in agent_preps and (is_noun or passive or impersonal or participle) and 0 < g.first - head <= 8
         if near_agent or (entry.receive and p in ("od", "from", "від", "у")):
             add(sources, g)
             how = "agent"
@@ -278,9 +281,12 @@ def _en_passive(view: SentenceView, head: int, grammar: RoleGrammar) -> bool:
 
 
 def _prep_word(view: SentenceView, head: int, grammar: RoleGrammar) -> bool:
+    """The noun trigger heads an adverbial phrase ("w czasie walk", "after the talks")."""
     for j in (head - 1, head - 2):
-        if j >= 0 and any(len(p) == 1 and view.toks[j].lower == p[0] for p in grammar.preps):
-            return j == head - 1 or bool(view.toks[head - 1].analyses) and all(a.pos == "adj" for a in view.toks[head - 1].analyses)
+        if j >= 0 and any(view.toks[j].lower == p[-1] and tuple(t.lower for t in view.toks[j - len(p) + 1:j + 1]) == p
+                          for p in grammar.adverbial_preps):
+            return j == head - 1 or bool(view.toks[head - 1].analyses) and all(a.pos == "adj" for a in view.toks[head - 1].analyses) \
+                or view.toks[head - 1].lower in grammar.determiners
     return False
 
 

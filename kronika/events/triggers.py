@@ -9,7 +9,7 @@ adapters) and on lower-cased word forms, so data can list irregular forms too.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -47,6 +47,7 @@ class TriggerEntry:
     pos: str | None = None
     receive: bool = False  # "X otrzymał od Y": the giver (od+gen / from) is the source
     order: int = 0
+    derived: bool = False  # from a generated triggers_*.yaml: hand-written entries win
 
     @property
     def size(self) -> int:
@@ -75,6 +76,13 @@ class TriggerMatch:
 
 def _words(match: str) -> tuple[frozenset[str], ...]:
     return tuple(frozenset(alt.strip().lower() for alt in part.split("|") if alt.strip()) for part in match.split())
+
+
+def _expand(raw) -> list:
+    """An entry whose match is a list of phrases stands for one entry per phrase."""
+    if isinstance(raw, dict) and isinstance(raw.get("match"), list):
+        return [{**raw, "match": phrase} for phrase in raw["match"]]
+    return [raw]
 
 
 def _flag(value) -> bool:
@@ -127,19 +135,21 @@ def load_yaml(lang: str, kind: str) -> dict:
 @lru_cache(maxsize=None)
 def load_triggers(lang: str) -> TriggerLexicon:
     # the hand-written file first (it wins), then derived files (triggers_*.yaml, made by scripts)
-    sources = [load_yaml(lang, "triggers")]
+    sources = [(load_yaml(lang, "triggers"), False)]
     for extra in sorted((RESOURCES / lang).glob("triggers_*.yaml")):
-        sources.append(load_yaml(lang, extra.stem))
+        sources.append((load_yaml(lang, extra.stem), True))
     contexts: dict[str, frozenset[str]] = {}
     entries: list[TriggerEntry] = []
-    for data in sources:
+    for data, derived in sources:
         for k, v in (data.pop("contexts", None) or {}).items():
             contexts[k] = contexts.get(k, frozenset()) | frozenset(str(w).lower() for w in v)
         for type_, items in data.items():
             if type_ not in PLOVER_TYPES:
                 raise ResourceError(f"{lang}/triggers.yaml: unknown section {type_!r}; known: {', '.join(PLOVER_TYPES)}")
             for raw in items or ():
-                entries.append(_entry(type_, raw, len(entries)))
+                for one in _expand(raw):
+                    entry = _entry(type_, one, len(entries))
+                    entries.append(replace(entry, derived=True) if derived else entry)
     for e in entries:
         if e.only_with and e.only_with != "future" and e.only_with not in contexts:
             raise ResourceError(f"{lang}/triggers.yaml: only_with {e.only_with!r} has no list under 'contexts'")
@@ -189,8 +199,8 @@ def find_triggers(tokens, lexicon: TriggerLexicon, clause_of: list[int]) -> list
 
 
 def _rank(m: TriggerMatch) -> tuple:
-    """More words first, then the tighter span, then the file's order."""
-    return (-m.entry.size, max(m.tokens) - min(m.tokens), m.entry.order)
+    """Hand-written before derived, more words first, then the tighter span, then file order."""
+    return (m.entry.derived, -m.entry.size, max(m.tokens) - min(m.tokens), m.entry.order)
 
 
 def _rest(tokens, head: int, entry: TriggerEntry, clause_of: list[int]) -> list[int] | None:
