@@ -80,19 +80,19 @@ class LangIndex:
 
     # -- building ---------------------------------------------------------------------
     def _build_generated(self, kb: KnowledgeBase) -> None:
-        if self.lang != "pl":
+        if not lang_data(self.lang, "declension").get("paradigms"):
             return
         for a in kb:
-            for form, via in a.forms("pl"):
+            for form, via in a.forms(self.lang):
                 for word in form.split():
                     if via == "adjective":
                         table = {}
-                        for case, forms in adjective_forms(word).items():
+                        for case, forms in adjective_forms(word, self.lang).items():
                             for f in forms:
                                 table.setdefault(f.lower(), set()).add(case)
                         table = {f: tuple(sorted(c)) for f, c in table.items()}
                     elif a.type == "person":
-                        table = form_table(word, a.gender)
+                        table = form_table(word, a.gender, self.lang)
                     else:
                         continue
                     base = norm(word)

@@ -26,7 +26,6 @@ from kronika.model import Article, Mention
 log = logging.getLogger("kronika")
 
 PERSON_VIAS = ("name", "surname", "abbreviation")
-CAPITALISED_VIAS = ("name", "surname", "metonym", "demonym", "capital")
 
 
 @dataclass(slots=True)
@@ -180,7 +179,7 @@ class _Run:
                 for e in self.idx.first.get(k, ()):
                     if len(e.words) > 1 and not self._match_words(i, e.words):
                         continue
-                    if e.via in CAPITALISED_VIAS and not tok.cap and not (
+                    if e.form[:1].isupper() and not tok.cap and not (
                             len(e.words) > 1 and self.toks[i + len(e.words) - 1].cap):
                         continue  # "agencja Reutera": a generic first word may be lower case
                     if (e.via == "abbreviation" or _acronym(e.form)) and not self._exact(i, e.form):
