@@ -195,8 +195,8 @@ def _slavic_forms(name: str, lang: str, rules: dict) -> set[str]:
         geo.sort(key=lambda p: "Geox" not in str(p.tag))
         if not geo:  # pymorphy3's guesses for foreign names are unreliable: use the data rules
             return forms | _suffix_forms(name, rules)
-        number = "plur" if "plur" in str(geo[0].tag) else "sing"
-        return forms | {_match_case(name, f.word) for f in geo[0].lexeme if number in str(f.tag) or "Fixd" in str(f.tag)}
+        plural = "plur" in str(geo[0].tag)  # Афины, Черкаси: keep the plural paradigm
+        return forms | {_match_case(name, f.word) for f in geo[0].lexeme if ("plur" in str(f.tag)) == plural}
     parses = []
     for word in words:
         candidates = [p for p in morph.parse(word) if p.tag.case == "nomn"]

@@ -65,6 +65,12 @@ FORMS = [
     ("uk", "Бої тривають у Покровську.", "Pokrovsk", "UKR"),
     ("uk", "Ворог обстріляв Запоріжжя.", "Zaporizhzhia", "UKR"),
     ("uk", "Окупація Криму триває.", "Crimea", "UKR"),
+    ("ru", "Бои шли в Гадруте.", "Hadrut", "AZE"),  # unknown to pymorphy3: data endings
+    ("ru", "Делегация прибыла в Сухум.", "Sukhumi", "GEO"),
+    ("ru", "Переговоры в Афинах завершились.", "Athens", "GRC"),
+    ("uk", "Бої точилися у Гадруті.", "Hadrut", "AZE"),
+    ("uk", "Вибухи пролунали в Черкасах.", "Cherkasy", "UKR"),
+    ("pl", "Alarm ogłoszono w Kropywnickim.", "Kropyvnytskyi", "UKR"),
 ]
 
 
