@@ -1,6 +1,7 @@
 """The pipeline's own behaviour, with small stages written here (module-level, so they pickle)."""
 import gzip
 import pickle
+from pathlib import Path
 
 import pytest
 
@@ -137,3 +138,40 @@ def test_force_reprocesses_unchanged_documents(corpus, tmp_path):
 def test_workers_give_the_same_outcome(corpus, tmp_path):
     report = run([corpus], tmp_path / "k.db", workers=2)
     assert (report.ingested, report.unchanged, report.failed) == (2, 0, 2)
+
+
+# -- the real stages on a folder of bad inputs ---------------------------------------------------
+def test_a_folder_of_bad_inputs_is_ingested_in_one_run(tmp_path):
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    polish = "Premier spotkał się w środę z prezydentem. Rozmowy dotyczyły bezpieczeństwa granicy i współpracy."
+    (bad / "empty.txt").write_bytes(b"")
+    (bad / "binary.txt").write_bytes(bytes(range(256)) * 40)
+    (bad / "invalid_utf8.txt").write_bytes("Zażółć gęślą jaźń. ".encode() * 3 + b"\xff\xfe\xc3\x28 broken")
+    (bad / "legacy_cp1250.txt").write_bytes((" date 2021-11-09\n" + polish).encode("cp1250"))
+    with open(bad / "huge.txt", "wb") as f:
+        f.seek(50 * 1024 * 1024)
+        f.write(b"x")
+    (bad / "truncated.txt.gz").write_bytes(gzip.compress(polish.encode())[:40])
+    (bad / "records.jsonl").write_text(
+        '{"id": "r1", "text": "The minister met the ambassador on Tuesday to discuss trade."}\n'
+        "{broken json\n"
+        '{"text": "a record without an id"}\n'
+        '{"id": "r2", "text": "Parliament approved the new budget after a long debate.", "published": "2022-05-01"}\n',
+        encoding="utf-8",
+    )
+    settings = Settings.load(environ={}, db=tmp_path / "k.db", stages="clean,language,published")
+    with Store(tmp_path / "k.db") as store:
+        report = ingest([bad], store, settings)
+        docs = {d["id"]: d for d in queries.list_documents(store.conn)}
+        failures = queries.list_failures(store.conn)
+    sources = {f["source"].split("/")[-1].split(":")[0] for f in failures}
+    sources |= {Path(queries.get_document(store.reader(), i)["source"].split(":")[0]).name for i in docs}
+    assert sources == {p.name for p in bad.iterdir()}  # every file accounted for
+    assert report.total == len(docs) + len(failures)
+    assert {"legacy_cp1250", "r1", "r2"} <= set(docs)
+    cp1250 = queries.get_document(store.reader(), "legacy_cp1250")
+    assert "spotkał się w środę" in cp1250["clean"] and cp1250["published"] == "2021-11-09"
+    assert docs["r2"]["published"] == "2022-05-01"
+    for name in ("empty.txt", "binary.txt", "huge.txt", "truncated.txt.gz"):
+        assert name in sources and name.split(".")[0] not in docs
