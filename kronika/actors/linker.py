@@ -232,9 +232,11 @@ class _Run:
         if not countries:
             return None
         es, a = countries[0]
-        exact = {e.via for e in es if norm(e.form) == surface}
+        # forms the tokens carry as themselves or as their own lemma, not through a lemma of the KB form
+        exact = {e.via for e in es if norm(e.form) == surface} or {
+            e.via for e in es if all(norm(w) in self.toks[i + m].keys for m, w in enumerate(_form_tokens(e.form)) if i + m < j)}
         vias = exact or {e.via for e in es}
-        if "demonym" in vias and ("adjective" not in vias or exact == {"demonym"}):
+        if "demonym" in vias and "name" not in vias and ("adjective" not in vias or exact == {"demonym"}):
             return _Span(i, j, "group", "demonym", country=a.id, sector=self.idx.demonym_sector, lemma=lemma,
                          cases=cases, title_country=a.id)
         if vias == {"capital"}:

@@ -14,6 +14,8 @@ from __future__ import annotations
 from kronika.actors.kb import norm
 
 _CONNECTORS_EN = ("of", "the")
+# Roles an organisation has (``of`` is the org's KB id, kronika/resources/kb/README.md).
+ORG_ROLES = ("secretary_general", "leader", "ceo", "head_of_state", "spokesperson_head_of_state")
 
 
 def apply_titles(run, spans: list) -> list:
@@ -43,6 +45,7 @@ def apply_titles(run, spans: list) -> list:
         consumed = list(inner)
         country = spec.get("country")
         named_country = None
+        org_of = None
         for s in inner:
             if s.country and s.kind in ("country", "place"):
                 country = country or s.country
@@ -67,8 +70,11 @@ def apply_titles(run, spans: list) -> list:
                 country = named_country = after.country
             consumed.append(after)
             end = after.j
-        elif after_i != end:
-            after_i = end
+        elif after is not None and after.kind == "org" and after.actor is not None and run._adjacent(after_i - 1, after_i) \
+                and spec["role"] in ORG_ROLES:
+            org_of = after.actor.id  # "sekretarz generalny NATO": a role of an organisation
+            consumed.append(after)
+            end = after.j
         person = by_start.get(end)
         if person is None:
             person = _unknown_name_at(run, end, out)
@@ -99,8 +105,8 @@ def apply_titles(run, spans: list) -> list:
             plural = nxt is not None and nxt.kind == "country" and nxt.country != country  # "premierzy Polski i Litwy"
         if plural:
             role = None  # "ministrowie spraw zagranicznych", "the foreign ministers of X and Y": several people
-        if role and country:
-            holders = run.kb.holders(role, country, run.date)
+        if role and (country or org_of):
+            holders = run.kb.holders(role, org_of or country, run.date)
             if holders:
                 holder = holders[0]
         out = _without(out, consumed)

@@ -265,3 +265,35 @@ def test_host_only_is_not_listed(linker):
 
     a = link(linker, "Rozmawiali podczas szczytu NATO.")
     assert all(x["name"] != "NATO" for x in document_actors(a))
+
+
+def test_role_of_an_organisation(kb_dir, tmp_path):
+    import yaml
+
+    from kronika.actors import make_linker
+    from kronika.actors.kb import KnowledgeBase, read_kb_dirs
+
+    extra = [{"id": "jens-stoltenberg", "name": "Jens Stoltenberg", "type": "person", "country": "NOR", "sector": "IGO",
+              "gender": "m", "names": {"pl": ["Jens Stoltenberg"]}, "surname": {"pl": "Stoltenberg"},
+              "positions": [{"role": "secretary_general", "of": "nato", "sector": "IGO", "start": "2014-10-01",
+                             "end": "2024-10-01"}]}]
+    (tmp_path / "x.yaml").write_text(yaml.safe_dump(extra, allow_unicode=True), encoding="utf-8")
+    linker = make_linker(KnowledgeBase(read_kb_dirs([kb_dir, tmp_path])))
+    m = mention_for(link(linker, "Sekretarz generalny NATO ostrzegł Rosję.", date="2020-01-01"), "Sekretarz generalny NATO")
+    assert m.actor_id == "jens-stoltenberg"
+
+
+def test_country_name_that_is_also_a_demonym(kb_dir, tmp_path):
+    import yaml
+
+    from kronika.actors import make_linker
+    from kronika.actors.kb import KnowledgeBase, read_kb_dirs
+
+    extra = [{"id": "DEU", "name": "Germany", "type": "country", "country": "DEU", "names": {"pl": ["Niemcy"]},
+              "demonyms": {"pl": ["Niemiec", "Niemcy"]}, "adjectives": {"pl": ["niemiecki"]}}]
+    (tmp_path / "x.yaml").write_text(yaml.safe_dump(extra, allow_unicode=True), encoding="utf-8")
+    linker = make_linker(KnowledgeBase(read_kb_dirs([kb_dir, tmp_path])))
+    m = mention_for(link(linker, "Rozmowy prowadziły Niemcy."), "Niemcy")
+    assert (m.kind, m.country) == ("country", "DEU")
+    m = mention_for(link(linker, "Spotkano wielu Niemców."), "Niemców")
+    assert (m.kind, m.country) == ("group", "DEU")
