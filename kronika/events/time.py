@@ -182,9 +182,35 @@ def _load_yaml(lang: str) -> dict:
         raise ResourceError(f"cannot read the time grammar {path}: {exc}; restore it from git") from exc
 
 
+def _expand_adjectives(data: dict) -> dict:
+    """Write out every "stem+" form as the stem with each of ``adjective_endings``."""
+    endings = [str(e) for e in data.get("adjective_endings") or []]
+
+    def expand(forms):
+        out = []
+        for f in forms:
+            f = str(f)
+            out.extend(f[:-1] + e for e in endings) if f.endswith("+") else out.append(f)
+        return out
+
+    result = {}
+    for key, value in data.items():
+        if key == "templates" or key == "adjective_endings":
+            result[key] = value
+        elif isinstance(value, list):
+            result[key] = expand(value)
+        elif isinstance(value, dict) and key == "calendar_words":
+            result[key] = {form: v for k, v in value.items() for form in expand([k])}
+        elif isinstance(value, dict):
+            result[key] = {k: expand(v) if isinstance(v, list) else v for k, v in value.items()}
+        else:
+            result[key] = value
+    return result
+
+
 @lru_cache(maxsize=None)
 def _grammar(lang: str) -> _Grammar:
-    data = _load_yaml(lang)
+    data = _expand_adjectives(_load_yaml(lang))
 
     def forms(key: str) -> list[str]:
         return [f for fs in (data.get(key) or {}).values() for f in fs]

@@ -274,3 +274,15 @@ def test_closest_expression_to_the_trigger():
 ])
 def test_ranges_and_calendar_adjectives(lang, text, anchor, expected):
     assert resolve_sentence_date(text, lang, anchor)[0] == expected
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("pl", "Ochrona środowiska to priorytet rządu."),  # "środow-" is not Wednesday here
+    ("pl", "Lutowanie płytek trwało długo."),
+    ("pl", "Maja Kowalska została ministrem."),
+    ("pl", "Wydano książkę pt. Wojna."),
+    ("en", "Officials may march to the capital."),
+    ("ru", "Это угрожает окружающей среде."),
+])
+def test_words_that_are_not_dates(lang, text):
+    assert find_time_expressions(text, lang) == []
