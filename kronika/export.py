@@ -110,7 +110,7 @@ def eval_record(article: Article, document_actors: Callable[[Article], list[dict
 
 def full_record(doc: dict[str, Any]) -> dict:
     """Everything stored about a document, for the ``jsonl`` format."""
-    record = {k: v for k, v in doc.items() if k not in ("raw",)}
+    record = dict(doc)  # raw + removed keep cleaning reversible
     record["events"] = [
         {k: v for k, v in e.items() if k not in ("published", "language", "title")} for e in doc["events"]
     ]
