@@ -473,7 +473,7 @@ def _find(g: _Grammar, text: str) -> list[TimeExpression]:
             pm = g.prefix.search(text, max(0, start - 40), start)
             prep = (pm.group("prep") or "") if pm else ""
             qual = (pm.group("qual") or "") if pm else ""
-            if needs_prep and not prep:
+            if needs_prep and not (prep or qual):
                 continue
             fields.setdefault("kind", kind)
             if qual and "qualifier" not in fields:

@@ -286,3 +286,12 @@ def test_ranges_and_calendar_adjectives(lang, text, anchor, expected):
 ])
 def test_words_that_are_not_dates(lang, text):
     assert find_time_expressions(text, lang) == []
+
+
+@pytest.mark.parametrize("lang,text,spans", [
+    ("uk", "Лютий ворог напав у лютому 2022 року.", ["у лютому 2022 року"]),  # "лютий" = fierce
+    ("ru", "Марта Иванова приехала в марте.", ["в марте"]),  # Марта, a first name
+    ("pl", "Grudzień był trudny, a na przełomie września i października doszło do rozmów.", ["na przełomie września"]),
+])
+def test_bare_months_need_a_preposition(lang, text, spans):
+    assert [e.text for e in find_time_expressions(text, lang)] == spans
