@@ -16,6 +16,7 @@ import importlib
 import inspect
 import logging
 import time
+from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
@@ -212,10 +213,63 @@ def read_inputs(paths: Iterable[str | Path], settings: Settings) -> Iterator[Art
             yield Failure(source=str(path), reason=f"reader crashed: {type(e).__name__}: {e}", stage="read")
 
 
-def _process(head: Pipeline, tail: Pipeline, article: Article) -> Article | Failure:
-    """Run both halves in one go (worker processes have no store to ask in between)."""
-    result = head.run(article)
-    return tail.run(result) if isinstance(result, Article) else result
+def _process_many(head: Pipeline, tail: Pipeline, articles: list[Article]) -> list[Article | Failure]:
+    """Both halves on a worker (it has no store to ask in between), a few articles per task
+    so shipping them costs less than running them."""
+    results = []
+    for article in articles:
+        result = head.run(article)
+        results.append(tail.run(result) if isinstance(result, Article) else result)
+    return results
+
+
+UNCHANGED = "unchanged"
+
+
+def _run_here(items: Iterator[Article | Failure], head: Pipeline, tail: Pipeline, store,
+              fingerprint: str, force: bool) -> Iterator[tuple[Article | Failure | str, str]]:
+    """(result, source) per input; UNCHANGED when the stored version has the same clean text,
+    found right after cleaning so the costly stages are not run again."""
+    for item in items:
+        if isinstance(item, Failure):
+            yield item, item.source
+            continue
+        result = head.run(item)
+        if isinstance(result, Article) and not force and store.is_unchanged(result, fingerprint):
+            yield UNCHANGED, item.source
+        else:
+            yield (tail.run(result) if isinstance(result, Article) else result), item.source
+
+
+def _run_on_workers(items: Iterator[Article | Failure], head: Pipeline, tail: Pipeline,
+                    workers: int, per_task: int = 16) -> Iterator[tuple[Article | Failure, str]]:
+    """(result, source) per input, in input order, the stages running on worker processes.
+    A bounded window of tasks in flight keeps memory flat however many inputs there are."""
+    window = workers * 4
+    pending: deque = deque()
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        def flush(chunk: list) -> None:
+            articles = [a for a in chunk if isinstance(a, Article)]
+            pending.append((chunk, pool.submit(_process_many, head, tail, articles) if articles else None))
+
+        def drain_one() -> Iterator[tuple[Article | Failure, str]]:
+            chunk, future = pending.popleft()
+            results = iter(future.result() if future else ())
+            for item in chunk:
+                yield (item if isinstance(item, Failure) else next(results)), item.source
+
+        chunk: list = []
+        for item in items:
+            chunk.append(item)
+            if len(chunk) >= per_task:
+                flush(chunk)
+                chunk = []
+                while len(pending) > window:
+                    yield from drain_one()
+        if chunk:
+            flush(chunk)
+        while pending:
+            yield from drain_one()
 
 
 def ingest(paths: Iterable[str | Path], store, settings: Settings | None = None,
@@ -224,69 +278,40 @@ def ingest(paths: Iterable[str | Path], store, settings: Settings | None = None,
     """Read, run the stages and store every input; return what happened to each.
 
     An unchanged document (same id, same clean text, same stages) is detected right after
-    cleaning, so its later stages are not run again unless ``settings.force``.
+    cleaning, so its later stages are not run again unless ``settings.force``. Writes are
+    committed in batches of BATCH_SIZE documents, each document atomic on its own.
     """
     settings = settings or Settings.load()
     pipeline = pipeline or build_pipeline(settings)
     report = IngestReport(skipped_stages=list(pipeline.skipped), stages=pipeline.names)
     head, tail = pipeline.split("clean")
     started = time.perf_counter()
-
-    def settle(result: Article | Failure, source: str) -> None:
-        if isinstance(result, Failure):
-            store.write_failure(result)
-            report.failures.append(result)
-        else:
-            status = store.write(result, stages=pipeline.fingerprint, force=settings.force)
-            if status == "unchanged":
-                report.unchanged += 1
-            else:
-                report.ingested += 1
-                report.replaced += status == "replaced"
-        if progress:
-            progress(report, source)
-
     items = read_inputs(paths, settings)
     if settings.workers > 1:
-        _ingest_parallel(items, head, tail, settle, settings.workers)
+        results = _run_on_workers(items, head, tail, settings.workers)
     else:
-        while True:
-            chunk = list(islice(items, BATCH_SIZE))
-            if not chunk:
-                break
-            with store.batch():
-                for item in chunk:
-                    if isinstance(item, Failure):
-                        settle(item, item.source)
-                        continue
-                    result = head.run(item)
-                    if (isinstance(result, Article) and not settings.force
-                            and store.is_unchanged(result, pipeline.fingerprint)):
+        results = _run_here(items, head, tail, store, pipeline.fingerprint, settings.force)
+    while True:
+        batch = list(islice(results, BATCH_SIZE))
+        if not batch:
+            break
+        with store.batch():
+            for result, source in batch:
+                if isinstance(result, Failure):
+                    store.write_failure(result)
+                    report.failures.append(result)
+                elif result == UNCHANGED:
+                    report.unchanged += 1
+                else:
+                    status = store.write(result, stages=pipeline.fingerprint, force=settings.force)
+                    if status == "unchanged":
                         report.unchanged += 1
-                        if progress:
-                            progress(report, item.source)
-                        continue
-                    settle(tail.run(result) if isinstance(result, Article) else result, item.source)
+                    else:
+                        report.ingested += 1
+                        report.replaced += status == "replaced"
+                if progress:
+                    progress(report, source)
     report.seconds = time.perf_counter() - started
     log.info("ingest: %d ingested, %d unchanged, %d failed in %.1f s",
              report.ingested, report.unchanged, report.failed, report.seconds)
     return report
-
-
-def _ingest_parallel(items: Iterator[Article | Failure], head: Pipeline, tail: Pipeline,
-                     settle: Callable[[Article | Failure, str], None], workers: int) -> None:
-    """Stages on worker processes, writes here (one writer). A bounded window of work in
-    flight keeps memory flat however many inputs there are."""
-    window = workers * 8
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        pending = []
-        for item in items:
-            if isinstance(item, Failure):
-                settle(item, item.source)
-                continue
-            pending.append((item.source, pool.submit(_process, head, tail, item)))
-            if len(pending) >= window:
-                source, future = pending.pop(0)
-                settle(future.result(), source)
-        for source, future in pending:
-            settle(future.result(), source)
