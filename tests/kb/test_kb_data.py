@@ -165,11 +165,18 @@ def test_known_country_forms(country_id, lang, field, value):
     assert value in values
 
 
-def test_brussels_stands_for_the_eu_not_belgium():
-    belgium = next(record for record in _records("countries.yaml") if record["id"] == "BEL")
-    assert "Bruksela" not in belgium.get("metonyms", {}).get("pl", [])
-    eu = next(record for record in _records("organisations*.yaml") if record["id"] == "european-union")
-    assert "Bruksela" in eu["metonyms"]["pl"]
+def test_capitals_hosting_international_bodies_are_not_metonyms():
+    # "w Brukseli", "in Vienna": mostly the EU, NATO or the OSCE, or just the place.
+    countries = {record["id"]: record for record in _records("countries.yaml")}
+    assert "Bruksela" not in countries["BEL"].get("metonyms", {}).get("pl", [])
+    assert "Vienna" not in countries["AUT"].get("metonyms", {}).get("en", [])
+    assert countries["BEL"]["capital_names"]["pl"] == ["Bruksela"]
+
+
+def test_organisation_metonyms():
+    orgs = {record["id"]: record for record in _records("organisations*.yaml")}
+    assert "Łubianka" in orgs["fsb"]["metonyms"]["pl"]
+    assert "Capitol Hill" in orgs["united-states-congress"]["metonyms"]["en"]
 
 
 def test_country_names_carry_no_iso_list_forms():
