@@ -46,6 +46,7 @@ class TokenInfo:
     name_class: str | None  # forename / surname / place / org / proper, from the morphology
     known_common: bool  # the morphology knows it as an ordinary word
     lemma: str  # best base form
+    only_common: bool = False  # the morphology knows it, but never as a name ("Kim": kto, "Gram")
     plural: bool = False  # every reading is plural ("ministrowie", "ministers")
     tables: frozenset = frozenset()  # which lookup tables ("kb", "titles", ...) any key starts an entry of
 
@@ -211,6 +212,8 @@ class LangIndex:
                 if not a.name_class and a.lemma[:1].islower() and a.pos != "unknown":
                     known_common = True
         plural = False
+        readings = self.morph.analyse(text) if self.lang != "en" else []
+        only_common = bool(readings) and all(not a.name_class and a.lemma[:1].islower() for a in readings)
         if self.lang == "en":
             import simplemma
 
@@ -221,7 +224,7 @@ class LangIndex:
         else:
             numbers = {a.number for a in self.morph.analyse(text) if a.pos in ("noun", "propn")}
             plural = numbers == {"pl"}
-        return TokenInfo(frozenset(keys), cases, name_class, known_common, lemma, plural)
+        return TokenInfo(frozenset(keys), cases, name_class, known_common, lemma, only_common, plural)
 
 
 def _hyphen_split(word: str) -> tuple[str, str]:

@@ -318,6 +318,9 @@ def _cached_actors(dirs: tuple[str, ...]) -> list[Actor]:
             with tmp.open("wb") as f:
                 pickle.dump(actors, f, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, path)
+            for old in path.parent.glob("kb-*.pickle"):
+                if old != path and old.stat().st_mtime < path.stat().st_mtime - 3600:
+                    old.unlink(missing_ok=True)  # caches of KB versions edited away an hour ago
         except OSError as e:
             log.debug("KB cache not written (%s)", e)
     return actors

@@ -228,6 +228,9 @@ class _Run:
                 kind = "person" if ranked[0][2].type == "person" else "org"
                 return _Span(i, j, kind, "ambiguous", lemma=lemma, cases=cases)
             _, e, a = ranked[0]
+            if j - i == 1 and self.toks[i].info.only_common and self._sentence_start(i) \
+                    and a.id not in self.seen_actors:
+                return None  # "Kim jest...": a capitalised pronoun, not Kim Jong Un
             return self._actor_span(i, j, a, e.via, lemma, cases)
         if not countries:
             return None

@@ -297,3 +297,20 @@ def test_country_name_that_is_also_a_demonym(kb_dir, tmp_path):
     assert (m.kind, m.country) == ("country", "DEU")
     m = mention_for(link(linker, "Spotkano wielu Niemców."), "Niemców")
     assert (m.kind, m.country) == ("group", "DEU")
+
+
+def test_sentence_initial_function_word_is_not_a_surname(kb_dir, tmp_path):
+    import yaml
+
+    from kronika.actors import make_linker
+    from kronika.actors.kb import KnowledgeBase, read_kb_dirs
+
+    extra = [{"id": "kim-jong-un", "name": "Kim Jong Un", "type": "person", "country": "PRK", "gender": "m",
+              "names": {"pl": ["Kim Dzong Un"]}, "surname": {"pl": "Kim"},
+              "positions": [{"role": "head_of_state", "of": "PRK", "start": "2011-12-17", "end": None}]}]
+    (tmp_path / "x.yaml").write_text(yaml.safe_dump(extra, allow_unicode=True), encoding="utf-8")
+    linker = make_linker(KnowledgeBase(read_kb_dirs([kb_dir, tmp_path])))
+    assert all(m.actor_id != "kim-jong-un" for m in link(linker, "Kim jest ten człowiek?").mentions)
+    assert mention_for(link(linker, "Przywódca Korei Północnej Kim przemawiał."), "Kim").actor_id == "kim-jong-un"
+    a = link(linker, "Kim Dzong Un przemawiał. Kim zapowiedział testy.")
+    assert [m.actor_id for m in a.mentions if m.kind == "person"] == ["kim-jong-un", "kim-jong-un"]
