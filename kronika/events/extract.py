@@ -183,6 +183,8 @@ def _sentence_events(article, view, lexicon, grammar, cues, previous_subject) ->
                 prev = out[-1][0]
                 if prev.target and {a.country for a in prev.source} == {a.country for g in roles.source for a in g.actors}:
                     roles.target_refs = prev.target
+            if roles.source_from in ("clause", "carried") and _object_of_verb_trigger(view, head, roles, out):
+                roles.source, roles.source_from = [], ""  # "Francja potępiła atak": the attack is not France's
             if type_ == "ASSAULT" and roles.source and not roles.target and not roles.target_refs:
                 roles.target_refs = _place_target(view, match, roles)
             if not _sides_ok(type_, roles):
@@ -208,6 +210,20 @@ def _sentence_events(article, view, lexicon, grammar, cues, previous_subject) ->
 
 # A governor that was not coded itself (no recipient named) still absorbs its content.
 _NO_EVENT = Event(type="", source=[], target=[])
+
+
+def _object_of_verb_trigger(view: SentenceView, head: int, roles: Roles, found) -> bool:
+    """A noun trigger right after another event verb is that verb's object, so the verb's
+    subject is not its agent."""
+    if _finite_verb(view, head) or not roles.source:
+        return False
+    subject_end = max(g.last for g in roles.source)
+    for event, verb in found:
+        if verb and event.sentence == view.index:
+            t = next((tok.i for tok in view.toks if tok.start == event.trigger_start), None)
+            if t is not None and subject_end < t < head and view.clause_of[t] == view.clause_of[head]:
+                return True
+    return False
 
 
 def _place_target(view: SentenceView, match: TriggerMatch, roles: Roles) -> list[ActorRef]:

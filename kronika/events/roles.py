@@ -36,6 +36,8 @@ class RoleGrammar:
     topic_preps: tuple[tuple[str, ...], ...] = ()
     relative_openers: frozenset[str] = frozenset()
     adverbial_preps: tuple[tuple[str, ...], ...] = ()
+    object_modifier_preps: frozenset[str] = frozenset()
+    quantity_words: frozenset[str] = frozenset()
 
 
 def parse_frame(frame: str) -> tuple[str | None, str | None]:
@@ -79,6 +81,8 @@ def load_role_grammar(lang: str) -> RoleGrammar:
         topic_preps=tuple(tuple(str(v).lower().split()) for v in d.get("topic_preps") or ()),
         relative_openers=frozenset(str(v).lower() for v in d.get("relative_openers") or ()),
         adverbial_preps=tuple(tuple(str(v).lower().split()) for v in d.get("adverbial_preps") or ()),
+        object_modifier_preps=frozenset(str(v).lower() for v in d.get("object_modifier_preps") or ()),
+        quantity_words=frozenset(str(v).lower() for v in d.get("quantity_words") or ()),
     )
 
 
@@ -198,6 +202,22 @@ def assign_roles(view: SentenceView, head: int, entry: TriggerEntry, grammar: Ro
                 hits.sort(key=lambda g: (g.first < head, abs(g.first - head)))
                 add(targets, hits[0])
                 break
+    if not targets:
+        # the actor qualifies the object: "zbombardował cele w Libanie", "the assets of Belarus",
+        # "a delegation from Australia"
+        for g in in_clause:
+            if g in sources or g.first <= head or g.first - head > 6:
+                continue
+            p = norm_prep(g.prep)
+            if (p in grammar.object_modifier_preps and not (entry.receive and p in ("from", "od"))) or (
+                    lang != "en" and p is None and "gen" in g.cases):
+                add(targets, g)
+                break
+    if not targets and entry.governs:
+        # "demanded that Ukraine change ...", "zażądał, aby Rosja ...": the one asked or warned
+        nxt = [g for g in view.groups if view.clause_of[g.first] == clause + 1 and g.prep is None and g not in sources]
+        if nxt:
+            add(targets, nxt[0])
     if entry.receive and sources and not targets and subject:
         targets = list(subject)
     # 5. no subject in the clause: borrow one

@@ -132,6 +132,12 @@ def build_groups(toks: list[Tok], mentions: list[Mention], lang: str, grammar) -
         g.actors = list(by_country.values())
         g.prep = _prep_before(toks, g.first, preps, dets)
         g.cases = _group_cases(toks, g, lang)
+        # "tysiące Gruzinów", "thousands of Georgians": the quantity's case is the phrase's
+        q = g.first - (2 if g.prep == "of" else 1)
+        if q >= 0 and (toks[q].lower in grammar.quantity_words or toks[q].keys & grammar.quantity_words):
+            if g.prep == "of":
+                g.prep = None
+            g.cases = g.cases | toks[q].cases() | ({"nom"} if lang != "en" and not toks[q].cases() else set())
     _chain(toks, groups, coordinators, dets)
     return groups
 

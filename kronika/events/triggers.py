@@ -184,15 +184,11 @@ def find_triggers(tokens, lexicon: TriggerLexicon, clause_of: list[int]) -> list
             out.append(cands)
     # a word claimed by a better match of another head is not free for this one
     # ("launched missile attacks": the "missile attack" match wins over "launch missile")
-    best: dict[int, tuple] = {}
-    for cands in out:
-        for m in cands:
-            for i in m.tokens:
-                if i not in best or _rank(m) < best[i]:
-                    best[i] = _rank(m)
+    flat = [m for cands in out for m in cands]
     pruned = []
     for cands in out:
-        keep = [m for m in cands if all(best[i] >= _rank(m) for i in m.tokens)]
+        keep = [m for m in cands
+                if not any(o.head != m.head and _rank(o) < _rank(m) and set(o.tokens) & set(m.tokens) for o in flat)]
         if keep:
             pruned.append(keep)
     return pruned
