@@ -129,3 +129,25 @@ CREATE TABLE IF NOT EXISTS event_actors (
 CREATE INDEX IF NOT EXISTS event_actors_country ON event_actors (country, role);
 CREATE INDEX IF NOT EXISTS event_actors_actor ON event_actors (actor_id);
 CREATE INDEX IF NOT EXISTS event_actors_name ON event_actors (name COLLATE NOCASE);
+
+-- Merged events (kronika.stories.merge): reports of one real-world event across documents.
+-- A link is one pairwise "same event" decision, kept with its score and the fields that agreed
+-- (JSON), so every merge can be explained. event_a < event_b.
+CREATE TABLE IF NOT EXISTS merge_links (
+    event_a TEXT NOT NULL,
+    event_b TEXT NOT NULL,
+    score   REAL NOT NULL,
+    agreed  TEXT NOT NULL DEFAULT '{}',
+    PRIMARY KEY (event_a, event_b)
+);
+CREATE INDEX IF NOT EXISTS merge_links_b ON merge_links (event_b);
+
+-- Each event's merged event (merged_id: the smallest event id among its reports) and the
+-- connected component of links it sits in (re-clustered as a whole when a document arrives).
+CREATE TABLE IF NOT EXISTS merged_members (
+    event_id  TEXT PRIMARY KEY,
+    merged_id TEXT NOT NULL,
+    component TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS merged_members_merged ON merged_members (merged_id);
+CREATE INDEX IF NOT EXISTS merged_members_component ON merged_members (component);

@@ -83,6 +83,19 @@ def connect(path: str | Path, readonly: bool = False) -> sqlite3.Connection:
         raise StoreError(f"cannot open database {path}: {e}") from e
 
 
+def _attach_merged(db: sqlite3.Connection, doc_id: str) -> None:
+    """Attach a stored document's events to merged events (kronika/stories/merge.py), same transaction."""
+    from kronika.stories.merge import attach_document
+
+    attach_document(db, doc_id)
+
+
+def _detach_merged(db: sqlite3.Connection, doc_id: str) -> None:
+    from kronika.stories.merge import detach_document
+
+    detach_document(db, doc_id)
+
+
 class Store:
     """The one writer of a Kronika database file."""
 
@@ -188,6 +201,7 @@ class Store:
                 if old:
                     self._delete_document(db, article.id)
                 self._insert_document(db, article, digest, stages)
+                _attach_merged(db, article.id)
                 db.execute("DELETE FROM failures WHERE source = ? OR doc_id = ?", (article.source, article.id))
         except sqlite3.Error as e:
             raise StoreError(f"cannot write document {article.id} to {self.path}: {e}") from e
@@ -212,6 +226,7 @@ class Store:
 
     @staticmethod
     def _delete_document(db: sqlite3.Connection, doc_id: str) -> None:
+        _detach_merged(db, doc_id)
         db.execute("DELETE FROM event_actors WHERE event_id IN (SELECT id FROM events WHERE doc_id = ?)", (doc_id,))
         for table in ("events", "mentions", "sentences"):
             db.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))

@@ -1,0 +1,473 @@
+"""Event identity across documents: which stored reports describe one real-world event.
+
+How merging stays incremental and independent of the order articles arrive in:
+
+1. A *link* is a pairwise decision between two reports (``compare``): a pure, symmetric
+   function of the two reports' stored fields and the settings in resources/merge.yaml.
+   Links are stored (table ``merge_links``) with their score and the fields that agreed.
+2. When a document is stored, each of its events is compared with every stored event a link
+   is possible with: same type, a shared actor (KB id, name or country) and a year within one
+   of its own (or no date). The index finds all of them, so the set of links is the same
+   whatever the order of arrival.
+3. A *component* is a connected component of links. Within one, reports are joined greedily,
+   strongest link first (ties broken by event id), never putting two reports that a veto
+   separates (different dates, different people, different places) into one merged event.
+   That depends only on the component's content, so re-clustering just the component a new
+   document touches gives the partition a full recomputation would give.
+
+Deleting or replacing a document detaches its events and re-clusters what remains of their
+components. A merged event's id is the smallest id among its reports.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import re
+import sqlite3
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date as Date
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Iterable
+
+import yaml
+
+from kronika.errors import ResourceError
+
+log = logging.getLogger("kronika")
+
+_ISO_PREFIX = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_CHUNK = 500  # SQLite caps bound parameters per statement
+VETOES = ("date", "actors", "place", "mode")
+NOT_A_COUNTRY = {"IGO"}  # an organisation's "country"; sharing it says nothing
+
+
+# -- settings --------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class MergeSettings:
+    symmetric_types: frozenset[str]
+    weights: dict[str, float]
+    threshold: float
+    date_tolerance_days: int
+    undated_require_named_both_sides: bool
+    undated_threshold: float
+    vetoes: frozenset[str]
+    story_min_shared_actors: int
+    story_window_days: int
+
+
+_WEIGHTS = ("named", "country", "date_day", "date_near", "date_month", "date_year", "place", "mode")
+
+
+@lru_cache(maxsize=1)
+def load_settings() -> MergeSettings:
+    """The bundled resources/merge.yaml, validated, read once."""
+    path = "kronika/resources/merge.yaml"
+    try:
+        data = yaml.safe_load(resources.files("kronika").joinpath("resources/merge.yaml").read_text("utf-8"))
+    except (OSError, yaml.YAMLError) as e:
+        raise ResourceError(f"{path} is unreadable ({e}); reinstall Kronika") from e
+    return settings_from_dict(data, path)
+
+
+def settings_from_dict(data: dict[str, Any], where: str = "merge settings") -> MergeSettings:
+    try:
+        weights = {k: float(data["weights"][k]) for k in _WEIGHTS}
+        vetoes = frozenset(data.get("vetoes") or ())
+        bad = vetoes - set(VETOES)
+        if bad:
+            raise ResourceError(f"{where}: unknown veto {', '.join(sorted(bad))}; use some of: {', '.join(VETOES)}")
+        undated = data.get("undated") or {}
+        stories = data.get("stories") or {}
+        return MergeSettings(
+            symmetric_types=frozenset(data.get("symmetric_types") or ()),
+            weights=weights,
+            threshold=float(data["threshold"]),
+            date_tolerance_days=int(data.get("date_tolerance_days", 0)),
+            undated_require_named_both_sides=bool(undated.get("require_named_both_sides", True)),
+            undated_threshold=float(undated.get("threshold", data["threshold"])),
+            vetoes=vetoes,
+            story_min_shared_actors=int(stories.get("min_shared_actors", 2)),
+            story_window_days=int(stories.get("window_days", 7)),
+        )
+    except (KeyError, TypeError, ValueError) as e:
+        raise ResourceError(f"{where}: missing or malformed setting ({e}); see the comments in "
+                            "kronika/resources/merge.yaml for the expected keys") from e
+
+
+# -- reports and the pairwise rule -----------------------------------------------------------
+@dataclass(frozen=True)
+class Side:
+    """One side (source or target) of a report, reduced to what identity needs."""
+
+    named: frozenset[str] = frozenset()  # KB ids, or "name:<name>" for unlinked named actors
+    countries: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Report:
+    """One stored event, as merging sees it."""
+
+    id: str
+    doc_id: str
+    type: str
+    date: str | None
+    place: str | None
+    source: Side
+    target: Side
+    modality: str = "asserted"
+    mode: str | None = None
+
+
+@dataclass
+class Decision:
+    """Whether two reports are one event, and why: the score and what agreed (or the veto)."""
+
+    linked: bool
+    score: float = 0.0
+    agreed: dict[str, str] = field(default_factory=dict)
+    veto: str | None = None
+
+
+def actor_key(actor_id: str | None, name: str | None) -> str | None:
+    if actor_id:
+        return actor_id
+    return f"name:{name}" if name else None
+
+
+def make_side(refs: Iterable[dict | Any]) -> Side:
+    named, countries = set(), set()
+    for r in refs:
+        get = r.get if isinstance(r, dict) else lambda k, r=r: getattr(r, k)
+        key = actor_key(get("actor_id"), get("name"))
+        if key:
+            named.add(key)
+        if get("country") and get("country") not in NOT_A_COUNTRY:
+            countries.add(get("country"))
+    return Side(frozenset(named), frozenset(countries))
+
+
+def parse_date(value: str | None) -> tuple[int, int | None, int | None] | None:
+    """(year, month, day) at the value's precision; None for no date or no leading year."""
+    if not value:
+        return None
+    m = _ISO_PREFIX.match(value)
+    if not m:
+        return None
+    year, month, day = (int(g) if g else None for g in m.groups())
+    if month is not None and not 1 <= month <= 12:
+        return (year, None, None)
+    if day is not None:
+        try:
+            Date(year, month, day)
+        except ValueError:
+            return (year, month, None)
+    return (year, month, day)
+
+
+def compare_dates(a: str | None, b: str | None, tolerance_days: int = 0) -> str | None:
+    """'day' | 'near' | 'month' | 'year' (agree at that precision) | 'conflict' | None (one is undated)."""
+    pa, pb = parse_date(a), parse_date(b)
+    if pa is None or pb is None:
+        return None
+    if pa[2] is not None and pb[2] is not None:
+        gap = abs((Date(*pa) - Date(*pb)).days)
+        return "day" if gap == 0 else "near" if gap <= tolerance_days else "conflict"
+    if pa[0] != pb[0]:
+        return "conflict"
+    if pa[1] is None or pb[1] is None:
+        return "year"
+    return "month" if pa[1] == pb[1] else "conflict"
+
+
+def compare_sides(x: Side, y: Side) -> str | None:
+    """'named' | 'country' (what they share) | 'conflict' | None (one side says nothing)."""
+    if x.named & y.named:
+        return "named"
+    if x.named and y.named:
+        return "conflict"  # both name their actors and none is common: other people
+    if x.countries & y.countries:
+        return "country"
+    if x.countries and y.countries:
+        return "conflict"
+    return None
+
+
+def compare(a: Report, b: Report, cfg: MergeSettings | None = None) -> Decision:
+    """The scored rule: are two reports one event? Symmetric in a and b."""
+    cfg = cfg or load_settings()
+    w = cfg.weights
+    if a.type != b.type:
+        return Decision(False, veto="type")
+    agreed: dict[str, str] = {"type": a.type}
+
+    orientations = [("direct", a.source, a.target)]
+    if a.type in cfg.symmetric_types:
+        orientations.append(("swapped", a.target, a.source))
+    best: tuple[float, str, str | None, str | None] | None = None
+    any_conflict = False
+    for name, src, tgt in orientations:
+        s, t = compare_sides(src, b.source), compare_sides(tgt, b.target)
+        if "conflict" in (s, t) and "actors" in cfg.vetoes:
+            any_conflict = True
+            continue
+        score = w.get(s or "", 0.0) + w.get(t or "", 0.0)
+        if best is None or score > best[0]:
+            best = (score, name, s, t)
+    if best is None:
+        return Decision(False, veto="actors")
+    actor_score, orientation, s, t = best
+    if s not in ("named", "country") and t not in ("named", "country"):
+        return Decision(False, agreed=agreed)  # no actor in common: nothing ties them
+    agreed.update({k: v for k, v in (("source", s), ("target", t)) if v and v != "conflict"})
+    if orientation == "swapped":
+        agreed["orientation"] = "swapped"
+
+    when = compare_dates(a.date, b.date, cfg.date_tolerance_days)
+    if when == "conflict" and "date" in cfg.vetoes:
+        return Decision(False, agreed=agreed, veto="date")
+    date_score = {"day": w["date_day"], "near": w["date_near"], "month": w["date_month"],
+                  "year": w["date_year"]}.get(when or "", 0.0)
+    if when and when != "conflict":
+        agreed["date"] = when
+
+    place_score = 0.0
+    if a.place and b.place:
+        if a.place.casefold() == b.place.casefold():
+            place_score = w["place"]
+            agreed["place"] = a.place
+        elif "place" in cfg.vetoes:
+            return Decision(False, agreed=agreed, veto="place")
+
+    mode_score = 0.0
+    if a.mode and b.mode:
+        if a.mode == b.mode:
+            mode_score = w["mode"]
+            agreed["mode"] = a.mode
+        elif "mode" in cfg.vetoes:  # a phone call and a visit are two events
+            return Decision(False, agreed=agreed, veto="mode")
+
+    score = round(actor_score + date_score + place_score + mode_score, 6)
+    if when is None:  # at least one report is undated
+        if cfg.undated_require_named_both_sides and (s, t) != ("named", "named"):
+            return Decision(False, score, agreed)
+        return Decision(score >= cfg.undated_threshold, score, agreed)
+    return Decision(score >= cfg.threshold, score, agreed)
+
+
+# -- reading reports from the store ----------------------------------------------------------
+def _chunks(items: list, size: int = _CHUNK) -> Iterable[list]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+def load_reports(conn: sqlite3.Connection, ids: Iterable[str]) -> dict[str, Report]:
+    ids = sorted(set(ids))
+    rows: dict[str, tuple] = {}
+    refs: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for part in _chunks(ids):
+        marks = ",".join("?" * len(part))
+        for r in conn.execute("SELECT id, doc_id, type, date, location_name, modality, mode FROM events"
+                              f" WHERE id IN ({marks})", part):
+            rows[r[0]] = tuple(r)
+        for r in conn.execute("SELECT event_id, role, actor_id, name, country FROM event_actors"
+                              f" WHERE event_id IN ({marks})", part):
+            refs[(r[0], r[1])].append({"actor_id": r[2], "name": r[3], "country": r[4]})
+    return {
+        eid: Report(id=eid, doc_id=doc_id, type=type_, date=date if parse_date(date) else None, place=place,
+                    source=make_side(refs[(eid, "source")]), target=make_side(refs[(eid, "target")]),
+                    modality=modality, mode=mode)
+        for eid, (_, doc_id, type_, date, place, modality, mode) in rows.items()
+    }
+
+
+def candidate_ids(conn: sqlite3.Connection, report: Report, cfg: MergeSettings) -> set[str]:
+    """Every stored event a link with ``report`` is possible with (a superset; compare decides)."""
+    named = report.source.named | report.target.named
+    countries = report.source.countries | report.target.countries
+    if report.date is None and cfg.undated_require_named_both_sides:
+        countries = frozenset()  # an undated report links only through named actors
+    ids = sorted(k for k in named if not k.startswith("name:"))
+    names = sorted(k[5:] for k in named if k.startswith("name:"))
+    ors, args = [], []
+    if ids:
+        ors.append(f"ea.actor_id IN ({','.join('?' * len(ids))})")
+        args += ids
+    if names:
+        ors.append(f"(ea.actor_id IS NULL AND ea.name IN ({','.join('?' * len(names))}))")
+        args += names
+    if countries:
+        ors.append(f"ea.country IN ({','.join('?' * len(countries))})")
+        args += sorted(countries)
+    if not ors:
+        return set()
+    sql = (f"SELECT DISTINCT e.id FROM event_actors ea JOIN events e ON e.id = ea.event_id"
+           f" WHERE e.type = ? AND e.id != ? AND ({' OR '.join(ors)})")
+    args = [report.type, report.id, *args]
+    when = parse_date(report.date)
+    if when:  # a year either side covers any day tolerance across New Year
+        sql += (" AND (e.date IS NULL OR substr(e.date, 1, 4) NOT GLOB '[0-9][0-9][0-9][0-9]'"
+                " OR CAST(substr(e.date, 1, 4) AS INTEGER) BETWEEN ? AND ?)")
+        args += [when[0] - 1, when[0] + 1]
+    return {r[0] for r in conn.execute(sql, args)}
+
+
+# -- clustering ------------------------------------------------------------------------------
+class _UnionFind:
+    def __init__(self, items: Iterable[str]):
+        self.parent = {i: i for i in items}
+
+    def find(self, x: str) -> str:
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+    def groups(self) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = defaultdict(list)
+        for x in self.parent:
+            out[self.find(x)].append(x)
+        return out
+
+
+def cluster_component(reports: dict[str, Report], links: list[tuple[str, str, float]],
+                      cfg: MergeSettings) -> dict[str, str]:
+    """event id -> merged id for one component: strongest links first, never across a veto."""
+    members: dict[str, set[str]] = {eid: {eid} for eid in reports}
+    owner = {eid: eid for eid in reports}
+    vetoed: dict[tuple[str, str], bool] = {}
+
+    def blocked(x: str, y: str) -> bool:
+        key = (x, y) if x < y else (y, x)
+        if key not in vetoed:
+            vetoed[key] = compare(reports[key[0]], reports[key[1]], cfg).veto is not None
+        return vetoed[key]
+
+    for a, b, _score in sorted(links, key=lambda l: (-l[2], l[0], l[1])):
+        ga, gb = owner[a], owner[b]
+        if ga == gb or any(blocked(x, y) for x in members[ga] for y in members[gb]):
+            continue
+        keep, gone = min(ga, gb), max(ga, gb)
+        members[keep] |= members.pop(gone)
+        for x in members[keep]:
+            owner[x] = keep
+    return {eid: min(members[owner[eid]]) for eid in reports}
+
+
+def _links_among(conn: sqlite3.Connection, ids: set[str]) -> list[tuple[str, str, float]]:
+    found = []
+    for part in _chunks(sorted(ids)):
+        for r in conn.execute(f"SELECT event_a, event_b, score FROM merge_links WHERE event_a IN ({','.join('?' * len(part))})",
+                              part):
+            if r[1] in ids:
+                found.append((r[0], r[1], r[2]))
+    return found
+
+
+def recluster(conn: sqlite3.Connection, ids: Iterable[str], cfg: MergeSettings | None = None) -> None:
+    """Recompute components and merged events for these events (whole components only)."""
+    cfg = cfg or load_settings()
+    ids = set(ids)
+    if not ids:
+        return
+    links = _links_among(conn, ids)
+    uf = _UnionFind(ids)
+    for a, b, _ in links:
+        uf.union(a, b)
+    by_component: dict[str, list[tuple[str, str, float]]] = defaultdict(list)
+    for link in links:
+        by_component[uf.find(link[0])].append(link)
+    rows = []
+    for root, group in uf.groups().items():
+        component = min(group)
+        if len(group) == 1:
+            rows.append((group[0], group[0], component))
+            continue
+        merged = cluster_component(load_reports(conn, group), by_component[root], cfg)
+        rows += [(eid, mid, component) for eid, mid in merged.items()]
+    conn.executemany("INSERT OR REPLACE INTO merged_members (event_id, merged_id, component) VALUES (?, ?, ?)", rows)
+
+
+def _event_ids(conn: sqlite3.Connection, doc_id: str) -> list[str]:
+    return [r[0] for r in conn.execute("SELECT id FROM events WHERE doc_id = ? ORDER BY idx", (doc_id,))]
+
+
+def link_document(conn: sqlite3.Connection, doc_id: str, cfg: MergeSettings | None = None) -> set[str]:
+    """Store the links of a document's events; return the events whose components it touches."""
+    cfg = cfg or load_settings()
+    reports = load_reports(conn, _event_ids(conn, doc_id))
+    found: dict[str, set[str]] = {eid: candidate_ids(conn, r, cfg) for eid, r in reports.items()}
+    others = load_reports(conn, set().union(*found.values()) - set(reports)) if found else {}
+    everyone = {**others, **reports}
+    rows, touched = [], set(reports)
+    for eid, cands in found.items():
+        for cid in cands:
+            if cid not in everyone:
+                continue
+            decision = compare(everyone[eid], everyone[cid], cfg)
+            if decision.linked:
+                a, b = sorted((eid, cid))
+                rows.append((a, b, decision.score, json.dumps(decision.agreed, ensure_ascii=False)))
+                touched.add(cid)
+    conn.executemany("INSERT OR REPLACE INTO merge_links (event_a, event_b, score, agreed) VALUES (?, ?, ?, ?)", rows)
+    return touched
+
+
+def _component_members(conn: sqlite3.Connection, event_ids: set[str]) -> set[str]:
+    components = set()
+    for part in _chunks(sorted(event_ids)):
+        components |= {r[0] for r in conn.execute(
+            f"SELECT component FROM merged_members WHERE event_id IN ({','.join('?' * len(part))})", part)}
+    members = set()
+    for part in _chunks(sorted(components)):
+        members |= {r[0] for r in conn.execute(
+            f"SELECT event_id FROM merged_members WHERE component IN ({','.join('?' * len(part))})", part)}
+    return members
+
+
+def attach_document(conn: sqlite3.Connection, doc_id: str, cfg: MergeSettings | None = None) -> None:
+    """Attach a just-stored document's events to merged events (call inside its transaction)."""
+    cfg = cfg or load_settings()
+    touched = link_document(conn, doc_id, cfg)
+    if touched:
+        recluster(conn, touched | _component_members(conn, touched), cfg)
+
+
+def detach_document(conn: sqlite3.Connection, doc_id: str, cfg: MergeSettings | None = None) -> None:
+    """Take a document's events out of merged events before it is deleted or replaced."""
+    ids = set(_event_ids(conn, doc_id))
+    if not ids:
+        return
+    remaining = _component_members(conn, ids) - ids
+    for part in _chunks(sorted(ids)):
+        marks = ",".join("?" * len(part))
+        conn.execute(f"DELETE FROM merge_links WHERE event_a IN ({marks}) OR event_b IN ({marks})", part + part)
+        conn.execute(f"DELETE FROM merged_members WHERE event_id IN ({marks})", part)
+    recluster(conn, remaining, cfg)
+
+
+def rebuild(conn: sqlite3.Connection, cfg: MergeSettings | None = None) -> int:
+    """Recompute every link and merged event of the store (for stores ingested before merging,
+    or after changing merge.yaml). Returns the number of merged events."""
+    cfg = cfg or load_settings()
+    conn.execute("DELETE FROM merge_links")
+    conn.execute("DELETE FROM merged_members")
+    for (doc_id,) in conn.execute("SELECT id FROM documents ORDER BY id").fetchall():
+        link_document(conn, doc_id, cfg)
+    recluster(conn, [r[0] for r in conn.execute("SELECT id FROM events")], cfg)
+    return conn.execute("SELECT count(DISTINCT merged_id) FROM merged_members").fetchone()[0]
+
+
+def partition(conn: sqlite3.Connection) -> set[frozenset[str]]:
+    """The merged events as a set of sets of event ids (events not yet attached are alone)."""
+    groups: dict[str, set[str]] = defaultdict(set)
+    for eid, mid in conn.execute("SELECT e.id, coalesce(m.merged_id, e.id) FROM events e"
+                                 " LEFT JOIN merged_members m ON m.event_id = e.id"):
+        groups[mid].add(eid)
+    return {frozenset(g) for g in groups.values()}
