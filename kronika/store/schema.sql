@@ -130,6 +130,17 @@ CREATE INDEX IF NOT EXISTS event_actors_country ON event_actors (country, role);
 CREATE INDEX IF NOT EXISTS event_actors_actor ON event_actors (actor_id);
 CREATE INDEX IF NOT EXISTS event_actors_name ON event_actors (name COLLATE NOCASE);
 
+-- Full-text search (kronika/search.py): words with their lemmas, and the ids and names of the
+-- actors a document's mentions link to. search_docs gives each indexed document a stable rowid.
+CREATE TABLE IF NOT EXISTS search_docs (
+    rowid  INTEGER PRIMARY KEY,
+    doc_id TEXT NOT NULL UNIQUE
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS search_index USING fts5 (
+    title, body, actors,
+    tokenize = "unicode61 remove_diacritics 2 tokenchars '_'"
+);
+
 -- Merged events (kronika.stories.merge): reports of one real-world event across documents.
 -- A link is one pairwise "same event" decision, kept with its score and the fields that agreed
 -- (JSON), so every merge can be explained. event_a < event_b.

@@ -83,6 +83,13 @@ def connect(path: str | Path, readonly: bool = False) -> sqlite3.Connection:
         raise StoreError(f"cannot open database {path}: {e}") from e
 
 
+def _search_index(db: sqlite3.Connection, article: Article) -> None:
+    """Full-text search rows for a document (kronika/search.py), in the same transaction."""
+    from kronika.search import index_article
+
+    index_article(db, article)
+
+
 def _attach_merged(db: sqlite3.Connection, doc_id: str) -> None:
     """Attach a stored document's events to merged events (kronika/stories/merge.py), same transaction."""
     from kronika.stories.merge import attach_document
@@ -202,6 +209,7 @@ class Store:
                     self._delete_document(db, article.id)
                 self._insert_document(db, article, digest, stages)
                 _attach_merged(db, article.id)
+                _search_index(db, article)
                 db.execute("DELETE FROM failures WHERE source = ? OR doc_id = ?", (article.source, article.id))
         except sqlite3.Error as e:
             raise StoreError(f"cannot write document {article.id} to {self.path}: {e}") from e
@@ -227,6 +235,9 @@ class Store:
     @staticmethod
     def _delete_document(db: sqlite3.Connection, doc_id: str) -> None:
         _detach_merged(db, doc_id)
+        from kronika.search import unindex_document
+
+        unindex_document(db, doc_id)
         db.execute("DELETE FROM event_actors WHERE event_id IN (SELECT id FROM events WHERE doc_id = ?)", (doc_id,))
         for table in ("events", "mentions", "sentences"):
             db.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
