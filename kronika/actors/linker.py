@@ -193,6 +193,37 @@ class _Run:
                 i += 1
         return out
 
+    def _compound_countries(self, spans: list[_Span]) -> list[_Span]:
+        """"US-led", "Kremlin-backed", "pro-Russian", "polsko-białoruski": a country inside a
+        hyphenated word makes the word a country mention."""
+        covered = _covered(spans)
+        out = list(spans)
+        for i, tok in enumerate(self.toks):
+            if i in covered or "-" not in tok.text or not tok.word:
+                continue
+            for part in tok.text.split("-"):
+                if len(part) < 2:
+                    continue
+                info = self.idx.token(part)
+                hit = None
+                for k in info.keys:
+                    for e in self.idx.first.get(k, ()):
+                        a = self.kb.get(e.actor_id)
+                        if len(e.words) == 1 and a.type == "country" and (
+                                part[:1].isupper() or not e.form[:1].isupper()) and (
+                                not _acronym(e.form) or part == e.form):
+                            hit = (a, e.via)
+                            break
+                    if hit:
+                        break
+                if hit:
+                    a, via = hit
+                    sector = "GOV" if via == "metonym" else None
+                    out.append(_Span(i, i + 1, "country", "compound", country=a.id, sector=sector,
+                                     lemma=tok.text, title_country=a.id))
+                    break
+        return out
+
     def _exact(self, i: int, form: str) -> bool:
         """Case-sensitive match of an acronym ("PO" is not "Po", "US" is not "us")."""
         parts = _form_tokens(form)
@@ -270,6 +301,7 @@ class _Run:
                 spans.append(sp)
                 if sp.actor:
                     self.seen_actors[sp.actor.id] = self.seen_actors.get(sp.actor.id, 0) + 1
+        spans = self._compound_countries(spans)
         spans = self._places(spans)
         self._occasions(spans)
         from kronika.actors.titles import apply_titles
@@ -508,7 +540,7 @@ def document_actors(article: Article) -> list[dict]:
         bare = None
         if m.kind in ("country", "group"):
             bare = m.country
-        elif m.via in ("title", "title+name", "counterpart", "institution"):
+        elif m.via in ("title", "title+name", "title+unknown", "counterpart", "institution"):
             bare = m.country
         if bare and bare != "IGO":
             countries.setdefault(bare, {"name": None, "country": bare, "sector": None})

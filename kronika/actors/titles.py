@@ -84,9 +84,13 @@ def apply_titles(run, spans: list) -> list:
             merged = _Span(start, person.j, "person", person.via, actor=person.actor, country=person.country,
                            sector=person.sector, name=person.name, lemma=person.lemma, cases=person.cases)
             if person.actor is None:
+                # a person the KB lacks, introduced by a title: named by the name's base form
                 merged.country = person.country or country
                 merged.sector = person.sector or "GOV"
                 merged.via = "title+unknown"
+                merged.title_country = named_country
+                if merged.country and person.via != "ambiguous":
+                    merged.name = person.lemma
             elif named_country:
                 merged.via = "title+name"
                 merged.title_country = named_country

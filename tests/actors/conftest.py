@@ -42,7 +42,7 @@ COUNTRIES = [
      "names": {"en": ["United Kingdom", "Britain"], "pl": ["Wielka Brytania"]},
      "adjectives": {"en": ["British"], "pl": ["brytyjski"]}, "metonyms": {"en": ["London", "Downing Street"], "pl": ["Londyn"]}},
     {"id": "USA", "name": "United States", "type": "country", "country": "USA",
-     "names": {"en": ["United States"], "pl": ["Stany Zjednoczone"]}, "adjectives": {"en": ["American"], "pl": ["amerykański"]},
+     "names": {"en": ["United States", "US"], "pl": ["Stany Zjednoczone"]}, "adjectives": {"en": ["American"], "pl": ["amerykański"]},
      "metonyms": {"en": ["Washington", "White House"], "pl": ["Waszyngton", "Biały Dom"]}},
     {"id": "TJK", "name": "Tajikistan", "type": "country", "country": "TJK",
      "names": {"en": ["Tajikistan"], "pl": ["Tadżykistan"]}, "metonyms": {"en": ["Dushanbe"], "pl": ["Duszanbe"]}},

@@ -110,3 +110,22 @@ def test_plural_title(linker):
     a = link(linker, "The foreign ministers of Azerbaijan and Armenia met.", lang="en")
     m = mention_for(a, "foreign ministers of Azerbaijan")
     assert m.actor_id is None and m.country == "AZE"
+
+
+@pytest.mark.parametrize("text,surface,country", [
+    ("The US-led coalition struck.", "US-led", "USA"),
+    ("Kremlin-backed separatists fired.", "Kremlin-backed", "RUS"),
+    ("A pro-Russian party won.", "pro-Russian", "RUS"),
+])
+def test_hyphenated_compounds(linker, kb_dir, tmp_path, text, surface, country):
+    m = mention_for(link(linker, text, lang="en"), surface)
+    assert (m.kind, m.country) == ("country", country)
+
+
+def test_unknown_person_with_a_title_is_named(linker):
+    from kronika.actors import document_actors
+
+    a = link(linker, "The Armenian prime minister Vazgen Qwertyan resigned.", lang="en", date="1999-01-01")
+    m = mention_for(a, "Vazgen Qwertyan")
+    assert m.actor_id is None and m.country == "ARM"
+    assert {"name": "Vazgen Qwertyan", "country": "ARM", "sector": "GOV"} in document_actors(a)
