@@ -133,7 +133,7 @@ def _count_files(paths: list[Path]) -> int:
 @app.command()
 @edge
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders (.txt, .html, .htm, .jsonl; .gz too).")],
+    paths: Annotated[list[Path], typer.Argument(metavar="PATH", help="Files or folders (.txt, .html, .htm, .jsonl; .gz too).")],
     db: DbOption = None,
     languages: Annotated[Optional[str], typer.Option(help=f"Languages to detect, comma-separated [default: {','.join(KNOWN_LANGUAGES)}].")] = None,
     max_bytes: Annotated[Optional[int], typer.Option(help="Refuse inputs larger than this many bytes [default: 20 MiB].")] = None,
@@ -356,7 +356,7 @@ def events(
 @app.command()
 @edge
 def timeline(
-    actor: Annotated[str, typer.Argument(help="KB id or English name, e.g. 'Alexander Lukashenko'.")],
+    actor: Annotated[str, typer.Argument(metavar="ACTOR", help="KB id or English name, e.g. 'Alexander Lukashenko'.")],
     db: DbOption = None,
     limit: LimitOption = 1000,
     fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
@@ -394,7 +394,7 @@ def export(
 @edge
 def evaluate(
     gold: Annotated[Path, typer.Argument(metavar="GOLD.jsonl", help="Gold file in the eval format (JSON lines).")],
-    documents: Annotated[list[Path], typer.Argument(metavar="DOCS...", help="The documents the gold file describes.")],
+    documents: Annotated[list[Path], typer.Argument(metavar="DOCS", help="The documents (files or folders) the gold file describes.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
     show_misses: Annotated[bool, typer.Option("--show-misses", help="List the gold events not found.")] = False,
     keep: Annotated[Optional[Path], typer.Option(help="Also write the predictions (eval-jsonl) to this file.")] = None,
