@@ -30,6 +30,7 @@ class ModalityCues:
     promise: tuple[tuple[str, ...], ...]
     hypothetical: tuple[tuple[str, ...], ...]
     future_auxiliaries: frozenset[str]
+    complementizers: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=None)
@@ -45,6 +46,7 @@ def load_modality(lang: str) -> ModalityCues:
         promise=_phrases(d.get("promise")),
         hypothetical=_phrases(d.get("hypothetical")),
         future_auxiliaries=frozenset(str(x).lower() for x in d.get("future_auxiliaries") or ()),
+        complementizers=frozenset(str(x).lower() for x in d.get("complementizers") or ()),
     )
 
 
@@ -96,7 +98,9 @@ def read_modality(view: SentenceView, head: int, match_tokens: tuple[int, ...], 
     if _find(view, 0, first, cues.claimed) is not None or _reportative(view, head, cues):
         return ModalityReading("claimed", promised)
     # plans reach over the trigger's own clause and the one that introduces it
-    governing_start = min((i for i, c in enumerate(view.clause_of) if c >= clause - 1), default=0)
+    first_word = next((t for t in toks[clause_start:] if t.is_word), None)
+    governed = first_word is not None and first_word.lower in cues.complementizers
+    governing_start = min((i for i, c in enumerate(view.clause_of) if c >= clause - 1), default=0) if governed else clause_start
     if _future(view, head, clause_start, cues) or _find(view, governing_start, first, cues.planned) is not None:
         return ModalityReading("planned", promised)
     return ModalityReading("asserted", promised)

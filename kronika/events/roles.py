@@ -227,7 +227,7 @@ def assign_roles(view: SentenceView, head: int, entry: TriggerEntry, grammar: Ro
             if g not in targets:
                 sources.append(g)
         how = how2 if sources else how
-    if not sources and not is_noun_agentless(entry):
+    if not sources and not is_noun_agentless(entry) and not (is_noun and _prep_word(view, head, grammar)):
         # "w Baku zatrzymano ...": the place named before an agentless act stands for its state
         loc = [g for g in in_clause if (norm_prep(g.prep), None) in {(p, None) for p, _ in grammar.locative_frames}
                and g not in targets and g.last < head]
@@ -315,8 +315,9 @@ def _borrow_subject(view: SentenceView, head: int, clause: int, grammar: RoleGra
     lang = view.lang
     clause_toks = [t for t in view.toks if view.clause_of[t.i] == clause and t.is_word]
     head_tok = view.toks[head]
-    if any(a.tag.startswith("imps") for a in head_tok.analyses):
-        return [], ""  # "zatrzymano": an impersonal form has no subject to inherit
+    # "zatrzymano": an impersonal form has no subject to inherit, except from a speaker who
+    # reports it ("Putin mówił, że osiągnięto porozumienie")
+    impersonal = any(a.tag.startswith("imps") for a in head_tok.analyses)
     if is_noun and head > 0 and _prep_word(view, head, grammar):
         return [], ""  # "w czasie walk", "po spotkaniu": an event noun in an adverbial phrase
     if clause_toks and clause_toks[0].lower in grammar.relative_openers:
@@ -328,6 +329,11 @@ def _borrow_subject(view: SentenceView, head: int, clause: int, grammar: RoleGra
     # "Pieskow powiedział, że ...")
     earlier = [g for g in view.groups if g.last < head and view.clause_of[g.last] < clause and g.prep is None
                and (lang == "en" or "nom" in g.cases)]
+    if impersonal:
+        earlier = [g for g in earlier if any(t.keys & grammar.speech_verbs for t in view.toks
+                                             if view.clause_of[t.i] == view.clause_of[g.last])]
+        if not earlier:
+            return [], ""
     # media that report ("jak podała agencja X") are attributions, not the actors
     earlier = [g for g in earlier if not all(a.sector == "MED" for a in g.actors)] or earlier
     if earlier:
