@@ -410,9 +410,9 @@ def link_document(conn: sqlite3.Connection, doc_id: str, cfg: MergeSettings | No
         for cid in cands:
             if cid not in everyone:
                 continue
-            decision = compare(everyone[eid], everyone[cid], cfg)
+            a, b = sorted((eid, cid))  # one fixed order, so the stored explanation is too
+            decision = compare(everyone[a], everyone[b], cfg)
             if decision.linked:
-                a, b = sorted((eid, cid))
                 rows.append((a, b, decision.score, json.dumps(decision.agreed, ensure_ascii=False)))
                 touched.add(cid)
     conn.executemany("INSERT OR REPLACE INTO merge_links (event_a, event_b, score, agreed) VALUES (?, ?, ?, ?)", rows)
