@@ -27,7 +27,7 @@ run: $(VENV)/.installed
 	$(BIN)/kronika stats --db $(DB)
 	$(BIN)/kronika events --db $(DB) --limit 15
 	@echo "Explore: $(BIN)/kronika --help  (docs, show ID --mentions, actors, events, timeline, export)"
-	# --- web server (web UI issue): start it here, as the last step of `make run` ---
+# --- web server (web UI issue): start it here, as the last recipe line of `make run` ---
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest
