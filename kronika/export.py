@@ -1,5 +1,6 @@
 """Export the store: ``eval-jsonl`` (shared/spec/EVAL-FORMAT.md, exactly), full ``jsonl``,
-and ``csv`` (one row per event, for analysts).
+``csv`` (one row per event, for analysts) and ``events-merged-jsonl`` (one merged event per
+line with its reports from every document, kronika/stories).
 
 Documents are streamed one at a time, so exporting a large store keeps memory flat.
 """
@@ -18,7 +19,7 @@ from kronika.store import queries
 
 log = logging.getLogger("kronika")
 
-FORMATS = ("eval-jsonl", "jsonl", "csv")
+FORMATS = ("eval-jsonl", "jsonl", "csv", "events-merged-jsonl")
 CSV_COLUMNS = (
     "event_id", "doc_id", "published", "language", "type", "quad", "mode", "modality", "date",
     "source_names", "source_countries", "source_sectors", "target_names", "target_countries", "target_sectors",
@@ -152,6 +153,13 @@ def write_export(conn: sqlite3.Connection, fmt: str, out: IO[str]) -> int:
             for e in doc["events"]:
                 writer.writerow(_csv_row(e))
                 count += 1
+        return count
+    if fmt == "events-merged-jsonl":  # one real-world event per line, with all its reports
+        from kronika.stories.queries import iter_merged_events
+
+        for merged in iter_merged_events(conn):
+            out.write(json.dumps(merged, ensure_ascii=False) + "\n")
+            count += 1
         return count
     document_actors = _document_actors_fn()
     for doc in iter_documents(conn):

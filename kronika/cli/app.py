@@ -343,14 +343,91 @@ def events(
     limit: LimitOption = 100,
     offset: Annotated[int, typer.Option(min=0, help="Skip this many rows (paging).")] = 0,
     fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+    merged: Annotated[bool, typer.Option("--merged", help="One row per real-world event, its reports from all documents merged.")] = False,
+    min_sources: Annotated[int, typer.Option("--min-sources", min=1, help="With --merged: only events reported by at least this many documents.")] = 1,
 ) -> None:
     """List events, newest first, filtered by actor, country, dyad, type, quad class, modality and date."""
     from kronika.store import queries
 
+    if merged:
+        _merged_events(db, actor=actor, country=country, type=type, since=since, until=until, limit=limit,
+                       offset=offset, fmt=fmt, min_sources=min_sources, unsupported={"--dyad": dyad, "--quad": quad,
+                                                                                     "--modality": modality})
+        return
     rows = queries.list_events(_reader(db), actor=actor, country=country, dyad=dyad, type=type, quad=quad,
                                modality=modality, since=_check_date(since, "--since"),
                                until=_check_date(until, "--until"), limit=limit, offset=offset)
     _render_events(rows, fmt, f"{len(rows)} events")
+
+
+# -- merged events and stories (kronika/stories) ----------------------------------------------
+def _merged_events(db: Optional[Path], *, fmt: str, unsupported: dict[str, Any], since: str | None,
+                   until: str | None, **filters: Any) -> None:
+    from kronika.stories.queries import list_merged_events
+
+    given = [name for name, value in unsupported.items() if value]
+    if given:
+        raise ConfigError(f"{', '.join(given)} cannot be used with --merged; filter by actor, country, type or date")
+    rows = list_merged_events(_reader(db), since=_check_date(since, "--since"), until=_check_date(until, "--until"),
+                              **filters)
+    if fmt == "json":
+        _print_json(rows)
+        return
+    if fmt != "table":
+        raise ConfigError(f"unknown --format {fmt!r}; use table or json")
+    out.print(_table(f"{len(rows)} merged events", ["id", "date", "type", "sources", "reports", "modality", "source",
+                                                     "target", "where", "languages"], [
+        [m["id"], m["date"] or "-", m["type"], m["sources"], m["report_count"],
+         ", ".join(f"{k} {v}" for k, v in m["modalities"].items()), _actors_text(m["source"]),
+         _actors_text(m["target"]), (m["location"] or {}).get("name") or "", ",".join(m["languages"])]
+        for m in rows
+    ]))
+
+
+@app.command()
+@edge
+def stories(
+    db: DbOption = None,
+    actor: Annotated[Optional[str], typer.Option(help="Stories whose shared actors include this one (KB id or name).")] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    min_documents: Annotated[int, typer.Option("--min-documents", min=1, help="Only stories of at least this many documents.")] = 2,
+    limit: LimitOption = 50,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+) -> None:
+    """Documents grouped into stories by the events and actors they share (any language)."""
+    from kronika.stories.stories import find_stories
+
+    rows = find_stories(_reader(db), min_documents=min_documents, actor=actor, since=_check_date(since, "--since"),
+                        until=_check_date(until, "--until"), limit=limit)
+    if as_json:
+        _print_json(rows)
+        return
+    out.print(_table(f"{len(rows)} stories", ["story", "from", "to", "docs", "languages", "shared events", "actors",
+                                              "documents"], [
+        [s["id"], s["first"] or "?", s["last"] or "?", len(s["documents"]), ",".join(s["languages"]),
+         s["shared_events"], "; ".join(a["name"] for a in s["actors"][:6]) or "-",
+         " ".join(d["id"] for d in s["documents"])]
+        for s in rows
+    ], long=("documents",)))
+
+
+@app.command()
+@edge
+def merge(db: DbOption = None) -> None:
+    """Recompute every merged event of the store (after changing kronika/resources/merge.yaml)."""
+    from kronika.store import Store
+    from kronika.stories.merge import rebuild
+    from kronika.stories.queries import count_merged
+
+    settings = Settings.load(db=db)
+    _reader(db).close()  # a clear error when there is no database yet
+    with Store(settings.db) as store:
+        with store.transaction() as conn:
+            rebuild(conn)
+        counts = count_merged(store.conn)
+    out.print(f"{counts['events']} events -> {counts['merged_events']} merged events "
+              f"({counts['multi_source']} reported by several documents)")
 
 
 @app.command()
@@ -373,7 +450,7 @@ def timeline(
 @edge
 def export(
     db: DbOption = None,
-    fmt: Annotated[str, typer.Option("--format", help="eval-jsonl (shared/spec/EVAL-FORMAT.md), jsonl (everything stored) or csv (one row per event).")] = "eval-jsonl",
+    fmt: Annotated[str, typer.Option("--format", help="eval-jsonl (shared/spec/EVAL-FORMAT.md), jsonl (everything stored), csv (one row per event) or events-merged-jsonl (one merged event per line with its reports).")] = "eval-jsonl",
     output: Annotated[str, typer.Option("-o", "--output", help="Output file; - for standard output.")] = "-",
 ) -> None:
     """Export the whole store to a file."""
@@ -387,7 +464,8 @@ def export(
         return
     with open(output, "w", encoding="utf-8", newline="") as f:
         n = write_export(conn, fmt, f)
-    err.print(f"wrote {n} {'events' if fmt == 'csv' else 'documents'} to {output}")
+    what = {"csv": "events", "events-merged-jsonl": "merged events"}.get(fmt, "documents")
+    err.print(f"wrote {n} {what} to {output}")
 
 
 @app.command("eval")
