@@ -270,6 +270,8 @@ class _Run:
         exact = {e.via for e in es if norm(e.form) == surface} or {
             e.via for e in es if all(norm(w) in self.toks[i + m].keys for m, w in enumerate(_form_tokens(e.form)) if i + m < j)}
         vias = exact or {e.via for e in es}
+        if {"name", "adjective"} <= {e.via for e in es} and self.toks[i].cap and not self._sentence_start(i):
+            vias = {"name"}  # "ambasador Polski": capitalised mid-sentence, so the country, not "polski"
         if "demonym" in vias and "name" not in vias and ("adjective" not in vias or exact == {"demonym"}):
             return _Span(i, j, "group", "demonym", country=a.id, sector=self.idx.demonym_sector, lemma=lemma,
                          cases=cases, title_country=a.id)

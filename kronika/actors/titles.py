@@ -37,11 +37,16 @@ def apply_titles(run, spans: list) -> list:
         spec = phrase.spec
         by_start = {s.i: s for s in out}
         by_end = {s.j: s for s in out}
+        tail_org = next((s for s in out if k < s.i < end < s.j and s.kind == "org"), None)
+        if tail_org is not None:
+            end = tail_org.j  # "szef MSZ Rosji" where the KB knows "MSZ Rosji" as one organisation
         inner = [s for s in out if s.i >= k and s.j <= end]
         straddling = [s for s in out if (s.i < k < s.j) or (s.i < end < s.j)]
-        if straddling or any(s.kind in ("person", "org") for s in inner):
+        if straddling or any(s.kind == "person" for s in inner):
             k += 1
             continue
+        # an organisation named inside the title ("szef MSZ") says whose, when nothing else does
+        inner_org_country = next((s.country for s in inner if s.kind == "org" and s.country != "IGO"), None)
         consumed = list(inner)
         country = spec.get("country")
         named_country = None
@@ -63,11 +68,12 @@ def apply_titles(run, spans: list) -> list:
             while after_i < n and norm(toks[after_i].text) in _CONNECTORS_EN and after_i < end + 2:
                 after_i += 1
         after = by_start.get(after_i)
-        if after is not None and after.kind in ("country", "place") \
+        if after is not None and (after.kind in ("country", "place") or (after.kind == "group" and after.via == "demonym")) \
                 and (after.via in ("name", "metonym", "place") or toks[after.i].cap) \
                 and run._adjacent(after_i - 1, after_i) and (run.lang == "en" or not after.cases or "gen" in after.cases):
             if country is None:
-                country = named_country = after.country
+                country = after.country
+            named_country = after.country
             consumed.append(after)
             end = after.j
         elif after is not None and after.kind == "org" and after.actor is not None and run._adjacent(after_i - 1, after_i) \
@@ -75,6 +81,8 @@ def apply_titles(run, spans: list) -> list:
             org_of = after.actor.id  # "sekretarz generalny NATO": a role of an organisation
             consumed.append(after)
             end = after.j
+        if country is None and inner_org_country:
+            country = named_country = inner_org_country
         person = by_start.get(end)
         if person is None:
             person = _unknown_name_at(run, end, out)

@@ -44,6 +44,9 @@ COUNTRIES = [
     {"id": "USA", "name": "United States", "type": "country", "country": "USA",
      "names": {"en": ["United States", "US"], "pl": ["Stany Zjednoczone"]}, "adjectives": {"en": ["American"], "pl": ["amerykański"]},
      "metonyms": {"en": ["Washington", "White House"], "pl": ["Waszyngton", "Biały Dom"]}},
+    {"id": "DEU", "name": "Germany", "type": "country", "country": "DEU",
+     "names": {"en": ["Germany"], "pl": ["Niemcy"]}, "adjectives": {"en": ["German"], "pl": ["niemiecki"]},
+     "demonyms": {"en": ["German", "Germans"], "pl": ["Niemiec", "Niemcy"]}, "metonyms": {"en": ["Berlin"], "pl": ["Berlin"]}},
     {"id": "TJK", "name": "Tajikistan", "type": "country", "country": "TJK",
      "names": {"en": ["Tajikistan"], "pl": ["Tadżykistan"]}, "metonyms": {"en": ["Dushanbe"], "pl": ["Duszanbe"]}},
 ]

@@ -314,3 +314,20 @@ def test_sentence_initial_function_word_is_not_a_surname(kb_dir, tmp_path):
     assert mention_for(link(linker, "Przywódca Korei Północnej Kim przemawiał."), "Kim").actor_id == "kim-jong-un"
     a = link(linker, "Kim Dzong Un przemawiał. Kim zapowiedział testy.")
     assert [m.actor_id for m in a.mentions if m.kind == "person"] == ["kim-jong-un", "kim-jong-un"]
+
+
+@pytest.mark.parametrize("text,surface,actor_id,date", [
+    ("Rozmawiał z kanclerzem Niemiec Olafem Scholzem.", "kanclerzem Niemiec Olafem Scholzem", "olaf-scholz", "2023-01-01"),
+    ("Kanclerz Niemiec zapowiedział pomoc.", "Kanclerz Niemiec", "olaf-scholz", "2023-01-01"),
+    ("Kanclerz Niemiec zapowiedział pomoc.", "Kanclerz Niemiec", "angela-merkel", "2015-01-01"),
+])
+def test_title_with_a_country_name_that_is_also_a_demonym(linker, text, surface, actor_id, date):
+    m = mention_for(link(linker, text, date=date), surface)
+    assert (m.actor_id, m.text) == (actor_id, surface)
+
+
+def test_capitalised_country_genitive_mid_sentence_is_the_country(linker):
+    m = mention_for(link(linker, "Wezwano ambasadora Polski do ministerstwa."), "Polski")
+    assert (m.kind, m.via, m.country) == ("country", "name", "POL")
+    m = mention_for(link(linker, "Wezwano polskiego ambasadora."), "polskiego")
+    assert (m.kind, m.via, m.country) == ("country", "adjective", "POL")
