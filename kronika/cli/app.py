@@ -531,6 +531,26 @@ def import_wikidata(
     out.print(f"use them with: KRONIKA_KB_DIRS={out_dir} kronika ingest ...")
 
 
+# -- web (kronika/web) ------------------------------------------------------------------------
+@app.command()
+@edge
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="Address to listen on; keep 127.0.0.1 unless others should read the store.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+) -> None:
+    """Start the read-only web UI and JSON API (/docs) on this store."""
+    from kronika.web.server import prepare
+    from kronika.web.server import serve as run_server
+
+    path = Settings.load(db=db).db
+    rebuilt = prepare(path)
+    if rebuilt:
+        err.print(f"built the search index for {rebuilt} documents")
+    err.print(f"Kronika web UI: http://{'[' + host + ']' if ':' in host else host}:{port}/  (API docs at /docs; Ctrl+C stops)")
+    run_server(path, host=host, port=port)
+
+
 def main() -> None:
     """Console entry point."""
     try:

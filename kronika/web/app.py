@@ -282,13 +282,13 @@ def create_app(db_path: str | Path = "kronika.db") -> FastAPI:
     def timeline_page(request: Request, conn: Db, filters: Filters, interval: Interval = "month",
                       offset: Offset = 0):
         data = q.timeline(conn, interval=interval, **filters)
-        chart = render.stacked_bars(data["buckets"], q.QUADS)
+        chart = render.stacked_bars(data["buckets"], q.QUADS, interval)
         events = q.find_events(conn, limit=50, offset=offset, order="timeline", **filters)
         balance = None
         if filters["dyad"]:
             bal = q.dyad_balance(conn, filters["dyad"], interval=interval, since=filters["since"],
                                  until=filters["until"])
-            balance = {**bal, "chart": render.balance_bars(bal["buckets"])}
+            balance = {**bal, "chart": render.balance_bars(bal["buckets"], interval)}
         return page(request, "timeline.html", nav="timeline", filters=filters, interval=interval, data=data,
                     chart=chart, events=events, balance=balance, options=q.options(conn), offset=offset)
 
@@ -348,7 +348,7 @@ def create_app(db_path: str | Path = "kronika.db") -> FastAPI:
         if actor is None:
             raise ApiError(404, "not_found", f"no actor {actor_id!r} in this store", "actor_id")
         data = q.timeline(conn, actor=actor["id"], interval="month")
-        return page(request, "actor.html", nav="actors", actor=actor, chart=render.stacked_bars(data["buckets"], q.QUADS),
+        return page(request, "actor.html", nav="actors", actor=actor, chart=render.stacked_bars(data["buckets"], q.QUADS, "month"),
                     events=q.find_events(conn, actor=actor["id"], limit=50, offset=offset), offset=offset)
 
     @app.get("/search", include_in_schema=False, response_class=HTMLResponse)

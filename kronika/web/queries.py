@@ -314,17 +314,16 @@ def _table_exists(conn: sqlite3.Connection, name: str) -> bool:
 
 
 def related_events(conn: sqlite3.Connection, event: dict[str, Any], days: int = 3, limit: int = 20) -> dict[str, Any]:
-    """Other reports of the same event. A story table (events merged across documents) is used
-    when the store has one; else: same type, same source and target keys, dates within ``days``,
-    in other documents."""
-    if _table_exists(conn, "story_events"):
-        cols = {r[1] for r in conn.execute("PRAGMA table_info(story_events)")}
-        if {"story_id", "event_id"} <= cols:
-            ids = [r[0] for r in conn.execute(
-                "SELECT event_id FROM story_events WHERE story_id IN"
-                " (SELECT story_id FROM story_events WHERE event_id = ?) AND event_id != ? LIMIT ?",
-                (event["id"], event["id"], limit))]
-            return {"method": "story", "events": _events_by_id(conn, ids)}
+    """Other reports of the same event: its merged event (kronika.stories) when the store has
+    one with other reports; else events of the same type between the same sides, dated within
+    ``days``, in other documents."""
+    if _table_exists(conn, "merged_members"):
+        ids = [r[0] for r in conn.execute(
+            "SELECT event_id FROM merged_members WHERE merged_id IN"
+            " (SELECT merged_id FROM merged_members WHERE event_id = ?) AND event_id != ? LIMIT ?",
+            (event["id"], event["id"], limit))]
+        if ids:
+            return {"method": "merged event (reports linked by the story merger)", "events": _events_by_id(conn, ids)}
     keys = {role: sorted({(r.get("actor_id") or r.get("country")) for r in event[role]} - {None})
             for role in ("source", "target")}
     where = ["e.type = ?", "e.doc_id != ?"]

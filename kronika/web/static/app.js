@@ -24,6 +24,8 @@ document.addEventListener("DOMContentLoaded", function () {
     });
   }
   // Event page: bring the evidence sentence into view inside its document.
+  // Only the text box scrolls, so the event's facts above stay in view.
   var evidence = document.getElementById("evidence");
-  if (evidence && evidence.scrollIntoView) evidence.scrollIntoView({ block: "center" });
+  var box = document.getElementById("doc-text");
+  if (evidence && box) box.scrollTop = Math.max(0, evidence.offsetTop - box.offsetTop - box.clientHeight / 3);
 });

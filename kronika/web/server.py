@@ -1,0 +1,45 @@
+"""Start the web app on a store: ``serve(db, host="127.0.0.1", port=8000)``.
+
+Before serving, a database written before the search index existed gets its index built
+(the only write, done here in the one process that owns the file, never over HTTP).
+"""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from kronika.errors import StoreError
+
+log = logging.getLogger("kronika")
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
+
+
+def prepare(db: str | Path) -> int:
+    """Build the search index when it lags behind the documents; returns documents re-indexed."""
+    from kronika.search import index_is_stale, rebuild_index
+    from kronika.store import Store, connect
+
+    if not Path(db).exists():
+        raise StoreError(f"no database at {db}; ingest something first (kronika ingest PATH --db {db})")
+    reader = connect(db, readonly=True)
+    try:
+        stale = index_is_stale(reader)
+    finally:
+        reader.close()
+    if not stale:
+        return 0
+    with Store(db) as store, store.transaction() as conn:
+        return rebuild_index(conn)
+
+
+def serve(db: str | Path, host: str = "127.0.0.1", port: int = 8000) -> None:
+    """Serve until interrupted (blocks)."""
+    import uvicorn
+
+    from kronika.web.app import create_app, warm_up
+
+    if host not in LOCAL_HOSTS:
+        log.warning("web: serving on %s makes the store readable from other machines", host)
+    prepare(db)
+    warm_up(db)
+    uvicorn.run(create_app(db), host=host, port=port, log_level="warning", access_log=False)
