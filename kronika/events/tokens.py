@@ -77,6 +77,7 @@ def make_tokens(sentence: Sentence, lang: str) -> list[Tok]:
         if is_word and not analyses and t.text != lower:
             analyses = _analyse(lang, lower)
         keys = {lower} | {a.lemma.lower() for a in analyses}
+        keys |= {k.replace("ё", "е") for k in keys if "ё" in k}  # Russian writes ё or е
         toks.append(Tok(n, sentence.start + t.start, sentence.start + t.end, t.text, lower, frozenset(keys), analyses, -1, is_word))
     return toks
 

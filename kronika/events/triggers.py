@@ -75,7 +75,9 @@ class TriggerMatch:
 
 
 def _words(match: str) -> tuple[frozenset[str], ...]:
-    return tuple(frozenset(alt.strip().lower() for alt in part.split("|") if alt.strip()) for part in match.split())
+    # Russian texts write ё or е: data and text both fold to е
+    return tuple(frozenset(alt.strip().lower().replace("ё", "е") for alt in part.split("|") if alt.strip())
+                 for part in match.split())
 
 
 def _expand(raw) -> list:
