@@ -146,7 +146,7 @@ def assign_roles(view: SentenceView, head: int, entry: TriggerEntry, grammar: Ro
         p = norm_prep(g.prep)
         participle = lang == "en" and (head_tok.lower.endswith(("ed", "en")) or head_tok.lower in grammar.possessive)
         near_agent = p in agent_preps and (is_noun or passive or impersonal or participle) and 0 < g.first - head <= 8
-        if near_agent or (entry.receive and p in ("od", "from", "від", "у")):
+        if near_agent or (entry.receive and p in ("od", "from", "от", "від", "у")):
             add(sources, g)
             how = "agent"
     # 2. the complement of a noun trigger: "spotkanie Putina", "arrest of X", "X's visit"
