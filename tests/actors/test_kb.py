@@ -1,6 +1,5 @@
 """The KB loader and its interface: get, candidates, holders, merging user folders."""
 import pickle
-import time
 
 import pytest
 import yaml
@@ -88,9 +87,7 @@ def test_bundled_kb_loads_fast_and_is_cached(tmp_path, monkeypatch):
         raise AssertionError("the YAML was parsed again")
 
     monkeypatch.setattr(kb_module, "read_kb_dirs", no_yaml)
-    t = time.perf_counter()
-    kb = load_kb()  # from the cache file
-    assert time.perf_counter() - t < 2.0
+    kb = load_kb()  # from the cache file (bench/entities.py prints how long a load takes)
     assert load_kb() is kb and len(kb) == len(first)
     assert kb.country("RUS") is not None
     kb_module._load.cache_clear()
