@@ -223,7 +223,7 @@ def create_app(db_path: str | Path = "kronika.db") -> FastAPI:
         actor = q.actor_detail(conn, actor_id)
         if actor is None:
             raise ApiError(404, "not_found", f"no actor {actor_id!r} in this store", "actor_id")
-        return {**actor, **q.find_events(conn, actor=actor["id"], limit=limit, offset=offset)}
+        return {"actor": actor, **q.find_events(conn, actor=actor["id"], limit=limit, offset=offset)}
 
     @app.get("/api/events", tags=["events"], summary="Events, filtered and paged (newest first)")
     def api_events(conn: Db, filters: Filters, limit: Limit = 50, offset: Offset = 0,
