@@ -29,6 +29,7 @@ class Entry:
     form: str
     lang: str
     words: tuple[frozenset[str], ...]
+    person: bool = False
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,7 @@ class TokenInfo:
     name_class: str | None  # forename / surname / place / org / proper, from the morphology
     known_common: bool  # the morphology knows it as an ordinary word
     lemma: str  # best base form
+    name_keys: frozenset = frozenset()  # keys a person's name may match: not lemmas of common words
     only_common: bool = False  # the morphology knows it, but never as a name ("Kim": kto, "Gram")
     plural: bool = False  # every reading is plural ("ministrowie", "ministers")
     tables: frozenset = frozenset()  # which lookup tables ("kb", "titles", ...) any key starts an entry of
@@ -145,7 +147,7 @@ class LangIndex:
                 if sig in seen:
                     continue
                 seen.add(sig)
-                entry = Entry(a.id, via, form, lg, words)
+                entry = Entry(a.id, via, form, lg, words, a.type == "person")
                 for k in words[0]:
                     self.first.setdefault(k, []).append(entry)
             if a.type == "person":
@@ -180,6 +182,7 @@ class LangIndex:
 
     def _token_info(self, text: str) -> TokenInfo:
         keys = {norm(text), fold(text)}
+        name_keys = set(keys)
         cases: dict[str, tuple[str, ...]] = {}
         name_class = None
         known_common = False
@@ -191,9 +194,11 @@ class LangIndex:
             if stripped:
                 variants.append(stripped)
                 keys.update({norm(stripped), fold(stripped)})
+                name_keys.update({norm(stripped), fold(stripped)})
         for v in variants:
             for base, cs in self.generated.get(norm(v), ()) or self.generated.get(fold(v), ()):
                 keys.add(base)
+                name_keys.add(base)
                 cases[base] = tuple(sorted(set(cases.get(base, ())) | set(cs)))
                 if not from_kb:
                     lemma, from_kb = _recase(base, text), True
@@ -203,6 +208,8 @@ class LangIndex:
                 k = norm(head + a.lemma)
                 keys.add(k)
                 keys.add(fold(head + a.lemma))
+                if a.name_class or a.lemma[:1].isupper() or self.lang in ("ru", "uk"):
+                    name_keys.update({k, fold(head + a.lemma)})
                 if a.cases:
                     cases[k] = tuple(sorted(set(cases.get(k, ())) | set(a.cases)))
                 if a.name_class and a.name_class != "proper" and name_class is None:
@@ -224,7 +231,8 @@ class LangIndex:
         else:
             numbers = {a.number for a in self.morph.analyse(text) if a.pos in ("noun", "propn")}
             plural = numbers == {"pl"}
-        return TokenInfo(frozenset(keys), cases, name_class, known_common, lemma, only_common, plural)
+        return TokenInfo(frozenset(keys), cases, name_class, known_common, lemma, frozenset(name_keys), only_common,
+                         plural)
 
 
 def _hyphen_split(word: str) -> tuple[str, str]:

@@ -177,6 +177,8 @@ class _Run:
             found: dict[int, list[Entry]] = {}
             for k in tok.keys:
                 for e in self.idx.first.get(k, ()):
+                    if e.person and k not in tok.info.name_keys:
+                        continue  # "Największą" lemmatises to a common word, not to a surname
                     if len(e.words) > 1 and not self._match_words(i, e.words):
                         continue
                     if e.form[:1].isupper() and not tok.cap and not (
@@ -255,13 +257,13 @@ class _Run:
         if people_orgs and (not countries or any(e.via in ("name", "abbreviation") for es, _ in people_orgs for e in es)):
             ranked = sorted(((max(self._score(e, a) for e in es), _best_entry(es), a) for es, a in people_orgs),
                             key=lambda t: -t[0])
-            if len(ranked) > 1 and ranked[0][0] == ranked[1][0]:
-                kind = "person" if ranked[0][2].type == "person" else "org"
-                return _Span(i, j, kind, "ambiguous", lemma=lemma, cases=cases)
             _, e, a = ranked[0]
             if j - i == 1 and self.toks[i].info.only_common and self._sentence_start(i) \
                     and a.id not in self.seen_actors:
                 return None  # "Kim jest...": a capitalised pronoun, not Kim Jong Un
+            if len(ranked) > 1 and ranked[0][0] == ranked[1][0]:
+                kind = "person" if ranked[0][2].type == "person" else "org"
+                return _Span(i, j, kind, "ambiguous", lemma=lemma, cases=cases)
             return self._actor_span(i, j, a, e.via, lemma, cases)
         if not countries:
             return None

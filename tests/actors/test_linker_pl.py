@@ -331,3 +331,19 @@ def test_capitalised_country_genitive_mid_sentence_is_the_country(linker):
     assert (m.kind, m.via, m.country) == ("country", "name", "POL")
     m = mention_for(link(linker, "Wezwano polskiego ambasadora."), "polskiego")
     assert (m.kind, m.via, m.country) == ("country", "adjective", "POL")
+
+
+def test_common_word_lemma_does_not_reach_a_surname(kb_dir, tmp_path):
+    import yaml
+
+    from kronika.actors import make_linker
+    from kronika.actors.kb import KnowledgeBase, read_kb_dirs
+
+    # morfeusz lemmatises "największą" to "duży"; a KB surname "Duży" must not match it
+    extra = [{"id": "jan-duzy", "name": "Jan Duży", "type": "person", "country": "POL", "gender": "m",
+              "names": {"pl": ["Jan Duży"]}, "surname": {"pl": "Duży"},
+              "positions": [{"role": "mayor", "of": "POL", "start": "2010-01-01", "end": None}]}]
+    (tmp_path / "x.yaml").write_text(yaml.safe_dump(extra, allow_unicode=True), encoding="utf-8")
+    linker = make_linker(KnowledgeBase(read_kb_dirs([kb_dir, tmp_path])))
+    assert all(m.actor_id != "jan-duzy" for m in link(linker, "Największą zaletą jest cena.").mentions)
+    assert mention_for(link(linker, "Wczoraj Duży przemawiał."), "Duży").actor_id == "jan-duzy"
