@@ -33,7 +33,10 @@ class Tok:
         return any(a.pos in wanted for a in self.analyses) or not self.analyses
 
     def cases(self) -> set[str]:
-        return {c for a in self.analyses if a.pos in _NOMINAL for c in a.cases}
+        readings = self.analyses
+        if self.text[:1].isupper() and any(a.pos == "propn" for a in readings):
+            readings = [a for a in readings if a.pos == "propn"]  # "Chiny" the country, not "china"
+        return {c for a in readings if a.pos in _NOMINAL for c in a.cases}
 
     def verb_readings(self):
         return [a for a in self.analyses if a.pos == "verb"]
@@ -105,7 +108,14 @@ def build_groups(toks: list[Tok], mentions: list[Mention], lang: str, grammar) -
         if groups:
             g = groups[-1]
             between = toks[g.last + 1:a]
-            if a <= g.last or (len(between) <= 2 and all(_is_glue(t, lang, glue) or (t.is_word and t.text[0].isupper()) for t in between)):
+            joined = a <= g.last or (len(between) <= 2 and all(
+                _is_glue(t, lang, glue) or (t.is_word and t.text[0].isupper()) for t in between))
+            if joined and a > g.last and lang != "en":
+                # one phrase only if the next name is in apposition (same case) or a genitive
+                # modifier: "premier Armenii Nikol Paszynian", not "agencji Reutera | Chiny"
+                head_cases, next_cases = toks[g.first].cases(), toks[a].cases()
+                joined = not head_cases or not next_cases or bool(head_cases & next_cases) or "gen" in next_cases
+            if joined:
                 g.last = max(g.last, b)
                 g.mentions.append(m)
                 continue
