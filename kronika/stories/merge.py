@@ -52,6 +52,7 @@ class MergeSettings:
     date_tolerance_days: int
     undated_require_named_both_sides: bool
     undated_threshold: float
+    one_sided_threshold: float
     vetoes: frozenset[str]
     story_min_shared_actors: int
     story_window_days: int
@@ -87,6 +88,7 @@ def settings_from_dict(data: dict[str, Any], where: str = "merge settings") -> M
             date_tolerance_days=int(data.get("date_tolerance_days", 0)),
             undated_require_named_both_sides=bool(undated.get("require_named_both_sides", True)),
             undated_threshold=float(undated.get("threshold", data["threshold"])),
+            one_sided_threshold=float((data.get("one_sided") or {}).get("threshold", data["threshold"])),
             vetoes=vetoes,
             story_min_shared_actors=int(stories.get("min_shared_actors", 2)),
             story_window_days=int(stories.get("window_days", 7)),
@@ -249,11 +251,14 @@ def compare(a: Report, b: Report, cfg: MergeSettings | None = None) -> Decision:
             return Decision(False, agreed=agreed, veto="mode")
 
     score = round(actor_score + date_score + place_score + mode_score, 6)
+    needed = cfg.threshold
+    if s is None or t is None:  # one side unknown in a report: only the other side ties them
+        needed = max(needed, cfg.one_sided_threshold)
     if when is None:  # at least one report is undated
         if cfg.undated_require_named_both_sides and (s, t) != ("named", "named"):
             return Decision(False, score, agreed)
-        return Decision(score >= cfg.undated_threshold, score, agreed)
-    return Decision(score >= cfg.threshold, score, agreed)
+        needed = max(needed, cfg.undated_threshold)
+    return Decision(score >= needed, score, agreed)
 
 
 # -- reading reports from the store ----------------------------------------------------------
