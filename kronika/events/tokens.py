@@ -76,7 +76,7 @@ def make_tokens(sentence: Sentence, lang: str) -> list[Tok]:
     for n, t in enumerate(tokenize(sentence.text)):
         lower = t.text.lower()
         is_word = t.text[0].isalnum()
-        analyses = _analyse(lang, t.text) if is_word else ()
+        analyses = _analyse(lang, t.text.replace("’", "'").replace("ʼ", "'") if lang == "uk" else t.text) if is_word else ()  # uk dictionary spells the apostrophe '
         if is_word and not analyses and t.text != lower:
             analyses = _analyse(lang, lower)
         keys = {lower} | {a.lemma.lower() for a in analyses}
