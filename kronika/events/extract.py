@@ -28,6 +28,8 @@ _UNDATED_KINDS = ("duration", "anaphoric", "deadline", "since")
 # unnamed people, a refusal, a resignation, a demonstration).
 TARGET_OPTIONAL = frozenset({"MOBILIZE", "THREATEN", "COERCE", "REJECT", "RETREAT", "PROTEST", "CONCEDE"})
 SOURCE_OPTIONAL = frozenset({"ASSAULT", "COERCE"})
+# Conflict acts announced for the future are threats; the mode names what is threatened.
+THREAT_CONTENT = {"ASSAULT": "violence", "COERCE": "restrict", "SANCTION": "relations", "PROTEST": "restrict"}
 
 
 class Extractor:
@@ -165,19 +167,25 @@ def _sentence_events(article, view, lexicon, grammar, cues, previous_subject) ->
                 consumed.update(match.tokens)
                 break
             roles = assign_roles(view, head, entry, grammar, previous_subject)
+            if entry.governs and not (roles.source and _sides_ok(entry.type, roles)):
+                # a demand or threat nobody is named for still makes its content no event
+                governors.append((head, view.clause_of[head], _NO_EVENT, entry.governs_topic))
             if not roles.source and not roles.target:
                 continue
             if entry.needs_actor == "target" and not roles.target:
                 continue
             if entry.needs_actor == "source" and not roles.source:
                 continue
-            type_, modality = entry.type, reading.modality
+            type_, modality, mode = entry.type, reading.modality, entry.mode
             if modality == "hypothetical":
                 modality = "asserted"
             if type_ in COOPERATIVE and (modality == "planned" or (reading.promised and _infinitive(view, head))):
                 type_, modality = "AGREE", "asserted"  # PLOVER: a promise of cooperation is an AGREE
             elif type_ == "RETREAT" and modality == "planned":
                 type_, modality = "CONCEDE", "asserted"  # PLOVER: announced retreats are CONCEDE
+            elif type_ in THREAT_CONTENT and modality == "planned":
+                # PLOVER: a conflict act announced for the future is a threat of it
+                type_, modality, mode = "THREATEN", "asserted", THREAT_CONTENT[type_]
             if not roles.target and roles.source_from == "carried" and out:
                 # "X obarczył winą Rosję, zażądał przeprosin": coordinated predicates share the object
                 prev = out[-1][0]
@@ -197,7 +205,7 @@ def _sentence_events(article, view, lexicon, grammar, cues, previous_subject) ->
                     gov.target = _refs(roles.target)
                 consumed.update(match.tokens)
                 break
-            event = _event(article, view, match, type_, modality, roles)
+            event = _event(article, view, match, type_, modality, roles, mode)
             if not event.source and not event.target:
                 continue
             out.append((event, _finite_verb(view, head)))
@@ -309,7 +317,8 @@ def _refs(groups: list[Group]) -> list[ActorRef]:
     return out
 
 
-def _event(article: Article, view: SentenceView, match: TriggerMatch, type_: str, modality: str, roles: Roles) -> Event:
+def _event(article: Article, view: SentenceView, match: TriggerMatch, type_: str, modality: str, roles: Roles,
+           mode: str | None) -> Event:
     sent = view.sentence
     toks = view.toks
     trig = [toks[i] for i in sorted(match.tokens)]
@@ -326,7 +335,7 @@ def _event(article: Article, view: SentenceView, match: TriggerMatch, type_: str
         source=source,
         target=target,
         modality=modality,
-        mode=match.entry.mode,
+        mode=mode,
         date=_date(article, view, match, modality),
         location=_location(article, view, match),
         sentence=view.index,
