@@ -8,6 +8,7 @@ where every word's keys meet the token's. One dict lookup per token finds the ca
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from kronika.actors.declension import adjective_forms, form_table
@@ -68,6 +69,7 @@ class LangIndex:
         self.generated: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
         self.first: dict[str, list[Entry]] = {}
         self.forenames: dict[str, list[str]] = {}  # first-name key -> person ids
+        self.given_names: set[str] = set()
         self._token_cache: dict[str, TokenInfo] = {}
         self._build_generated(kb)
         self._build_entries(kb)
@@ -78,6 +80,7 @@ class LangIndex:
         self.demonym_sector = groups.get("demonym_sector")
         self.conjunctions = frozenset(norm(w) for w in groups.get("conjunctions") or ())
         self.occasions = frozenset(norm(w) for w in groups.get("occasion_nouns") or ())
+        self.patronymic = [re.compile(p) for p in lang_data(lang, "names").get("patronymic_patterns") or ()]
         self.place_prepositions: dict[str, tuple[str, ...]] = {
             norm(k): tuple(v or ()) for k, v in (groups.get("place_prepositions") or {}).items()}
 
@@ -151,6 +154,7 @@ class LangIndex:
                 for k in words[0]:
                     self.first.setdefault(k, []).append(entry)
             if a.type == "person":
+                surname = norm(a.surname.get(self.lang) or a.surname.get("en") or "")
                 for n in a.names.get(self.lang, []) + a.names.get("en", []):
                     parts = _split(n)
                     if len(parts) >= 2:
@@ -158,6 +162,8 @@ class LangIndex:
                             ids = self.forenames.setdefault(k, [])
                             if a.id not in ids:
                                 ids.append(a.id)
+                            if k != surname and fold(parts[0]) != fold(surname):
+                                self.given_names.add(k)  # "Martin": someone's first name (not a family name put first)
 
     def _phrases(self, items: list[dict]) -> dict[str, list[Phrase]]:
         out: dict[str, list[Phrase]] = {}

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kronika.actors.index import Entry, LangIndex, Phrase
-from kronika.actors.kb import Actor, KnowledgeBase, load_kb, norm
+from kronika.actors.kb import Actor, KnowledgeBase, fold, load_kb, norm
 from kronika.lang import tokenize
 from kronika.lang.base import _TOKEN  # the same tokens as kronika.lang.tokenize, without Token objects
 from kronika.model import Article, Mention
@@ -261,6 +261,9 @@ class _Run:
             if j - i == 1 and self.toks[i].info.only_common and self._sentence_start(i) \
                     and a.id not in self.seen_actors:
                 return None  # "Kim jest...": a capitalised pronoun, not Kim Jong Un
+            if j - i == 1 and e.via == "surname" and a.id not in self.seen_actors \
+                    and not self.toks[i].info.name_keys.isdisjoint(self.idx.given_names):
+                return None  # "Martin", "Aleksandra": first names too; alone they need an earlier full mention
             if len(ranked) > 1 and ranked[0][0] == ranked[1][0]:
                 kind = "person" if ranked[0][2].type == "person" else "org"
                 return _Span(i, j, kind, "ambiguous", lemma=lemma, cases=cases)
@@ -453,9 +456,12 @@ class _Run:
                 continue
             a = self.kb.get(hits[0])
             j = k + 1
-            # a patronymic or second name right after the first name belongs to it
-            while j < len(self.toks) and j not in covered and self.toks[j].cap and self._adjacent(j - 1, j) \
-                    and not self.toks[j].info.known_common:
+            # a patronymic right after the first name belongs to it; any other capitalised
+            # word makes it another person's full name ("Siergiej Fiedotow")
+            if j < len(self.toks) and j not in covered and self.toks[j].cap and self.toks[j].word \
+                    and self._adjacent(j - 1, j):
+                if not any(p.search(self.toks[j].text.lower()) for p in self.idx.patronymic):
+                    continue
                 j += 1
             out.append(self._actor_span(k, j, a, "coref", self.toks[k].info.lemma, self._cases(k, k + 1)))
             covered.update(range(k, j))
@@ -466,6 +472,7 @@ class _Run:
         covered = _covered(spans)
         headings = [(h.start, h.end) for h in self.article.headings]
         person_at = {s.i: s for s in spans if s.kind == "person" and s.actor is not None}
+        other_bearers: set[str] = set()
         out = list(spans)
         k, n = 0, len(self.toks)
         while k < n:
@@ -485,14 +492,23 @@ class _Run:
             if self.lang == "en" and len(seq) == 1 and self.toks[seq[0]].info.known_common:
                 seq = []  # "August", "General": capitalised ordinary words, not names
             nxt = person_at.get(j)
-            if seq and nxt is not None and nxt.via == "surname" and self._adjacent(j - 1, j) and len(seq) <= 2:
-                nxt.i = seq[0]  # a first name spelt differently from the KB's ("Aleksander Łukaszenka")
-                nxt.via = "name"
+            if seq and nxt is not None and nxt.via in ("surname", "coref") and self._adjacent(j - 1, j) and len(seq) <= 2:
+                first = self.toks[seq[0]]
+                if self._forename_fits(nxt.actor, first):
+                    nxt.i = seq[0]  # a first name spelt differently from the KB's ("Aleksander Łukaszenka")
+                    nxt.via = "name"
+                else:  # another person with the same surname ("Piotr Protasiewicz")
+                    other_bearers.add(nxt.actor.id)
+                    nxt.i, nxt.actor, nxt.name, nxt.country, nxt.sector = seq[0], None, None, None, None
+                    nxt.kind, nxt.via = "person", "unknown"
+                    nxt.lemma = " ".join(self.toks[m].info.lemma for m in range(nxt.i, nxt.j))
                 seq = []
             if seq:
                 infos = [self.toks[m].info for m in seq]
                 classes = {x.name_class for x in infos}
-                if classes & {"forename", "surname"}:
+                if all(self.toks[m].text.isupper() and len(self.toks[m].text) > 1 for m in seq):
+                    kind = "org"  # an acronym ("NIK", "GUS") names an institution
+                elif classes & {"forename", "surname"}:
                     kind = "person"
                 elif "org" in classes:
                     kind = "org"
@@ -504,7 +520,20 @@ class _Run:
                 out.append(_Span(seq[0], seq[-1] + 1, kind, "unknown", lemma=lemma,
                                  cases=self._cases(seq[0], seq[-1] + 1)))
             k = j
+        if other_bearers:
+            named_fully = {s.actor.id for s in out if s.actor is not None and s.via in ("name", "title+name") and s.j - s.i > 1}
+            for s in out:
+                if s.actor is not None and s.actor.id in other_bearers - named_fully and s.via in ("surname", "coref"):
+                    s.actor, s.name, s.country, s.sector, s.via = None, None, None, None, "unknown"
         return out
+
+    def _forename_fits(self, actor: Actor, tok: _Tok) -> bool:
+        """Is this word one of the actor's first names, maybe spelt or inflected differently?"""
+        from rapidfuzz.fuzz import ratio
+
+        candidates = {fold(n.split()[0]) for names in actor.names.values() for n in names if len(n.split()) > 1}
+        words = {fold(tok.text)} | {k for k in tok.keys}
+        return any(w == c or ratio(w, c) >= 75 for w in words for c in candidates)
 
 
 @lru_cache(maxsize=50_000)

@@ -148,6 +148,8 @@ def _unknown_name_at(run, k: int, spans: list):
     toks = run.toks
     covered = _covered(spans)
     j = k
+    if k < len(toks) and toks[k].text.isupper() and len(toks[k].text) > 1:
+        return None  # an acronym after a title is an organisation ("odpowiednik NIK"), not a person
     while j < len(toks) and j not in covered and toks[j].cap and toks[j].word and toks[j].text[0].isalpha() \
             and run._adjacent(j - 1, j) and (j > k or not (toks[j].info.known_common and not toks[j].info.name_class)):
         j += 1

@@ -347,3 +347,27 @@ def test_common_word_lemma_does_not_reach_a_surname(kb_dir, tmp_path):
     linker = make_linker(KnowledgeBase(read_kb_dirs([kb_dir, tmp_path])))
     assert all(m.actor_id != "jan-duzy" for m in link(linker, "Największą zaletą jest cena.").mentions)
     assert mention_for(link(linker, "Wczoraj Duży przemawiał."), "Duży").actor_id == "jan-duzy"
+
+
+def test_same_surname_with_another_first_name_is_another_person(linker):
+    a = link(linker, "Trener Piotr Tusk pochwalił drużynę. Tusk był zadowolony.")
+    m = mention_for(a, "Piotr Tusk")
+    assert m.actor_id is None and m.kind == "person" and m.text == "Piotr Tusk"
+    assert all(x.actor_id != "donald-tusk" for x in a.mentions)
+
+
+def test_first_name_followed_by_another_surname_is_not_coref(linker):
+    a = link(linker, "Siergiej Ławrow przyleciał. Siergiej Iwanowski też przyleciał.")
+    assert [m.actor_id for m in a.mentions if m.kind == "person"][:1] == ["sergey-lavrov"]
+    assert mention_for(a, "Siergiej Iwanowski").actor_id is None
+
+
+def test_patronymic_after_first_name(linker):
+    a = link(linker, "Władimir Putin słuchał. Dziękuję ci, Władimirze Władimirowiczu, za pomoc.")
+    m = mention_for(a, "Władimirze Władimirowiczu")
+    assert (m.actor_id, m.text) == ("vladimir-putin", "Władimirze Władimirowiczu")
+
+
+def test_acronym_after_a_title_is_not_a_person(linker):
+    a = link(linker, "Jego brytyjski odpowiednik NIK skontrolował urząd.")
+    assert all(m.kind != "person" or m.actor_id for m in a.mentions if "NIK" in m.text)
