@@ -14,7 +14,7 @@ import sqlite3
 import time
 from pathlib import Path
 from typing import Annotated, Any, Iterator, Optional
-from urllib.parse import quote, urlencode
+from urllib.parse import parse_qsl, quote, urlencode
 
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
@@ -138,6 +138,10 @@ def create_app(db_path: str | Path = "kronika.db") -> FastAPI:
     @app.middleware("http")
     async def security_headers(request: Request, call_next):
         started = time.perf_counter()
+        if not request.url.path.startswith("/api") and request.scope.get("query_string"):
+            # A filter form sends its empty fields too ("since="): on pages, empty means unset.
+            pairs = parse_qsl(request.scope["query_string"].decode("latin-1"), keep_blank_values=True)
+            request.scope["query_string"] = urlencode([(k, v) for k, v in pairs if v.strip()]).encode("latin-1")
         response = await call_next(request)
         response.headers["Content-Security-Policy"] = CSP_DOCS if request.url.path == "/docs" else CSP
         response.headers["X-Content-Type-Options"] = "nosniff"

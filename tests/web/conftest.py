@@ -128,7 +128,7 @@ def demo_db(tmp_path_factory) -> Path:
         shutil.copy(REPO / "examples" / name, folder / name)
     (folder / "en_hostile.txt").write_text(" date 2024-01-15\n" + HOSTILE_TITLE + "\n\n" + "\n\n".join(HOSTILE_LINES) + "\n",
                                            encoding="utf-8")
-    (folder / "en_hostile.html").write_text(
+    (folder / "en_hostile_page.html").write_text(
         "<html><head><title>" + HOSTILE_TITLE.replace("<", "&lt;") + "</title></head><body><article><p>"
         + "</p><p>".join(HOSTILE_LINES) + "</p></article></body></html>", encoding="utf-8")
     path = tmp_path_factory.mktemp("demo") / "demo.db"
