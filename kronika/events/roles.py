@@ -184,6 +184,8 @@ def assign_roles(view: SentenceView, head: int, entry: TriggerEntry, grammar: Ro
             if g not in targets:
                 targets.append(g)
         subject = []
+    if subject and is_noun and _prep_word(view, head, grammar):
+        subject = []  # "wspomniał o ataku": the subject of the clause did not attack
     if subject and not sources:
         for g in subject:
             add(sources, g)
