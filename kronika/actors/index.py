@@ -49,6 +49,7 @@ class TokenInfo:
     known_common: bool  # the morphology knows it as an ordinary word
     lemma: str  # best base form
     name_keys: frozenset = frozenset()  # keys a person's name may match: not lemmas of common words
+    name_classes: frozenset = frozenset()  # every name class the morphology gives ("forename", "place"...)
     only_common: bool = False  # the morphology knows it, but never as a name ("Kim": kto, "Gram")
     plural: bool = False  # every reading is plural ("ministrowie", "ministers")
     tables: frozenset = frozenset()  # which lookup tables ("kb", "titles", ...) any key starts an entry of
@@ -237,8 +238,9 @@ class LangIndex:
         else:
             numbers = {a.number for a in self.morph.analyse(text) if a.pos in ("noun", "propn")}
             plural = numbers == {"pl"}
-        return TokenInfo(frozenset(keys), cases, name_class, known_common, lemma, frozenset(name_keys), only_common,
-                         plural)
+        classes = frozenset(a.name_class for a in readings if a.name_class) if self.lang != "en" else frozenset()
+        return TokenInfo(frozenset(keys), cases, name_class, known_common, lemma, frozenset(name_keys), classes,
+                         only_common, plural)
 
 
 def _hyphen_split(word: str) -> tuple[str, str]:

@@ -270,6 +270,8 @@ class _Run:
             return self._actor_span(i, j, a, e.via, lemma, cases)
         if not countries:
             return None
+        if j - i == 1 and "forename" in self.toks[i].info.name_classes and "place" not in self.toks[i].info.name_classes:
+            return None  # "Dominika" is a woman's name before it is Dominica
         es, a = countries[0]
         # forms the tokens carry as themselves or as their own lemma, not through a lemma of the KB form
         exact = {e.via for e in es if norm(e.form) == surface} or {

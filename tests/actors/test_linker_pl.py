@@ -371,3 +371,15 @@ def test_patronymic_after_first_name(linker):
 def test_acronym_after_a_title_is_not_a_person(linker):
     a = link(linker, "Jego brytyjski odpowiednik NIK skontrolował urząd.")
     assert all(m.kind != "person" or m.actor_id for m in a.mentions if "NIK" in m.text)
+
+
+def test_womans_name_is_not_a_country(kb_dir, tmp_path):
+    import yaml
+
+    from kronika.actors import make_linker
+    from kronika.actors.kb import KnowledgeBase, read_kb_dirs
+
+    extra = [{"id": "DMA", "name": "Dominica", "type": "country", "country": "DMA", "names": {"pl": ["Dominika"]}}]
+    (tmp_path / "x.yaml").write_text(yaml.safe_dump(extra, allow_unicode=True), encoding="utf-8")
+    linker = make_linker(KnowledgeBase(read_kb_dirs([kb_dir, tmp_path])))
+    assert all(m.country != "DMA" for m in link(linker, "Wczoraj Dominika poszła do pracy.").mentions)
