@@ -8,6 +8,7 @@ naming the allowed values.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, Mapping
@@ -22,7 +23,7 @@ STAGE_ORDER = ("clean", "language", "published", "actors", "events")
 @dataclass(frozen=True)
 class Setting:
     name: str
-    type: str  # "path" | "int" | "bool" | "list"
+    type: str  # "path" | "int" | "bool" | "list" | "dask" (an address or local:N)
     default: Any
     help: str
     choices: tuple[str, ...] = ()  # for "list": the allowed items
@@ -42,10 +43,14 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("stages", "list", STAGE_ORDER, "Stages to run, in pipeline order (comma-separated).", choices=STAGE_ORDER),
     Setting("force", "bool", False, "Reprocess documents even when their text is unchanged."),
     Setting("kb_dirs", "list", (), "Extra folders of actor KB records (comma-separated), added to the bundled KB."),
+    Setting("dask", "dask", "", "Run the stages on a Dask cluster: a scheduler address (tcp://host:8786), "
+            "or local:N to start N worker processes here; empty = in this process."),
 )
 _BY_NAME = {s.name: s for s in SETTINGS}
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off"}
+# "local:N", or a scheduler address with an optional protocol and port (distributed's own forms).
+_DASK_ADDRESS = re.compile(r"^(local:[1-9]\d*|(?!local:)([a-z]+://)?([^\s/:\[\]]+|\[[0-9a-fA-F:.]+\])(:\d+)?)$")
 
 
 def _convert(setting: Setting, value: Any) -> Any:
@@ -84,6 +89,12 @@ def _convert(setting: Setting, value: Any) -> Any:
             if not items:
                 raise ConfigError(f"{setting.name}: give at least one of: {', '.join(setting.choices)}")
         return items
+    if kind == "dask":
+        text = "" if value is None else str(value).strip()
+        if text and not _DASK_ADDRESS.match(text):
+            raise ConfigError(f"{setting.name}: {text!r} is not a Dask address; use tcp://HOST:PORT, HOST:PORT "
+                              "or local:N (N worker processes started here)")
+        return text
     raise ConfigError(f"{setting.name}: unknown setting type {kind!r}")  # a bug in SETTINGS
 
 
@@ -98,6 +109,7 @@ class Settings:
     stages: tuple[str, ...] = STAGE_ORDER
     force: bool = False
     kb_dirs: tuple[str, ...] = field(default=())
+    dask: str = ""
 
     @classmethod
     def load(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> "Settings":
