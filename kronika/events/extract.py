@@ -195,7 +195,7 @@ def _sentence_events(article, view, lexicon, grammar, cues, previous_subject) ->
                 roles.source, roles.source_from = [], ""  # "Francja potępiła atak": the attack is not France's
             if type_ == "ASSAULT" and roles.source and not roles.target and not roles.target_refs:
                 roles.target_refs = _place_target(view, match, roles)
-            if not _sides_ok(type_, roles):
+            if not _sides_ok(type_, roles, _verbal(view, head)):
                 if entry.governs and roles.source:
                     governors.append((head, view.clause_of[head], _NO_EVENT, entry.governs_topic))
                 continue
@@ -248,11 +248,12 @@ def _place_target(view: SentenceView, match: TriggerMatch, roles: Roles) -> list
     return []
 
 
-def _sides_ok(type_: str, roles: Roles) -> bool:
+def _sides_ok(type_: str, roles: Roles, verbal: bool = True) -> bool:
     """Precision rules from PLOVER's recipients: most types are directed at someone, and an
-    event nobody did is coded only for violence and repression reported in the passive."""
+    event nobody did is coded only for violence and repression reported by a verb ("został
+    zatrzymany", "were shelled"); a bare noun with no agent ("the occupation") is background."""
     if not roles.source:
-        return type_ in SOURCE_OPTIONAL and bool(roles.target)
+        return type_ in SOURCE_OPTIONAL and bool(roles.target) and verbal
     if roles.target or roles.target_refs or type_ in TARGET_OPTIONAL:
         return True
     # a meeting or agreement among several parties named together
@@ -271,6 +272,16 @@ def _governor(view: SentenceView, head: int, governors, grammar) -> Event | None
 def _after_topic_prep(view: SentenceView, g_head: int, head: int, grammar) -> bool:
     words = [t.lower for t in view.toks[g_head + 1:head]]
     return any(tuple(words[k:k + len(p)]) == p for p in grammar.topic_preps for k in range(len(words)))
+
+
+def _verbal(view: SentenceView, head: int) -> bool:
+    """The trigger is a verb form (finite, participle or infinitive), not a noun."""
+    if view.lang == "en":
+        from kronika.events.roles import _en_verbish, load_role_grammar
+
+        return _en_verbish(view, head, load_role_grammar("en"))
+    tok = view.toks[head]
+    return bool(tok.verb_readings()) or any(a.tag.startswith(("ppas", "pact")) for a in tok.analyses)
 
 
 def _finite_verb(view: SentenceView, head: int) -> bool:

@@ -188,6 +188,12 @@ def _group_cases(toks: list[Tok], g: Group, lang: str) -> set[str]:
     if lang == "en":
         return set()
     cases = toks[g.first].cases()
+    after = toks[g.last + 1] if g.last + 1 < len(toks) else None
+    if cases and after is not None and after.mention < 0 and all(a.pos == "adj" for a in toks[g.last].analyses if a.cases):
+        # an adjective names the actor ("na rosyjskich subsydiach"): its noun fixes the case
+        noun = {c for a in after.analyses if a.pos in ("noun", "ger") for c in a.cases}
+        if noun & cases:
+            return noun & cases
     if cases:
         return cases
     for m in g.mentions:
