@@ -68,7 +68,8 @@ class LangIndex:
         self.morph = get_morphology(lang)
         # lower-cased inflected form -> [(base key, cases)], from KB names (Polish)
         self.generated: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
-        self.first: dict[str, list[Entry]] = {}
+        self.first: dict[str, list[Entry]] = {}  # key of the first word -> one-word forms
+        self.first2: dict[str, dict[str, list[Entry]]] = {}  # first word -> second word -> longer forms
         self.forenames: dict[str, list[str]] = {}  # first-name key -> person ids
         self.given_names: set[str] = set()
         self._token_cache: dict[str, TokenInfo] = {}
@@ -153,7 +154,12 @@ class LangIndex:
                 seen.add(sig)
                 entry = Entry(a.id, via, form, lg, words, a.type == "person")
                 for k in words[0]:
-                    self.first.setdefault(k, []).append(entry)
+                    if len(words) == 1:
+                        self.first.setdefault(k, []).append(entry)
+                    else:
+                        by_second = self.first2.setdefault(k, {})
+                        for k2 in words[1]:
+                            by_second.setdefault(k2, []).append(entry)
             if a.type == "person":
                 surname = norm(a.surname.get(self.lang) or a.surname.get("en") or "")
                 for n in a.names.get(self.lang, []) + a.names.get("en", []):
@@ -181,7 +187,7 @@ class LangIndex:
         if info is None:
             info = self._token_info(text)
             info.tables = frozenset(name for name, table in (
-                ("kb", self.first), ("titles", self.titles), ("sectors", self.sectors),
+                ("kb", self.first), ("kb", self.first2), ("titles", self.titles), ("sectors", self.sectors),
                 ("institutions", self.institutions)) if not info.keys.isdisjoint(table))
             if len(self._token_cache) < 500_000:
                 self._token_cache[text] = info

@@ -175,8 +175,18 @@ class _Run:
                 i += 1
                 continue
             found: dict[int, list[Entry]] = {}
+            nxt = self.toks[i + 1] if i + 1 < n else None
             for k in tok.keys:
-                for e in self.idx.first.get(k, ()):
+                candidates = list(self.idx.first.get(k, ()))
+                by_second = self.idx.first2.get(k)
+                if by_second and nxt is not None:
+                    seen_entries = set()
+                    for k2 in nxt.keys:
+                        for e in by_second.get(k2, ()):
+                            if id(e) not in seen_entries:
+                                seen_entries.add(id(e))
+                                candidates.append(e)
+                for e in candidates:
                     if e.person and k not in tok.info.name_keys:
                         continue  # "Największą" lemmatises to a common word, not to a surname
                     if len(e.words) > 1 and not self._match_words(i, e.words):
