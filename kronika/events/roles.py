@@ -38,6 +38,7 @@ class RoleGrammar:
     adverbial_preps: tuple[tuple[str, ...], ...] = ()
     object_modifier_preps: frozenset[str] = frozenset()
     quantity_words: frozenset[str] = frozenset()
+    noun_suffixes: tuple[str, ...] = ()
 
 
 def parse_frame(frame: str) -> tuple[str | None, str | None]:
@@ -83,6 +84,7 @@ def load_role_grammar(lang: str) -> RoleGrammar:
         adverbial_preps=tuple(tuple(str(v).lower().split()) for v in d.get("adverbial_preps") or ()),
         object_modifier_preps=frozenset(str(v).lower() for v in d.get("object_modifier_preps") or ()),
         quantity_words=frozenset(str(v).lower() for v in d.get("quantity_words") or ()),
+        noun_suffixes=tuple(str(v).lower() for v in d.get("noun_suffixes") or ()),
     )
 
 
@@ -126,7 +128,7 @@ def assign_roles(view: SentenceView, head: int, entry: TriggerEntry, grammar: Ro
     clause = view.clause_of[head]
     in_clause = [g for g in view.groups if view.clause_of[g.first] == clause or view.clause_of[g.last] == clause]
     head_tok = toks[head]
-    is_noun = lang != "en" and head_tok.analyses and not head_tok.verb_readings()
+    is_noun = lang != "en" and not head_tok.verb_readings()  # unknown words are mostly nouns
     if lang == "en":
         is_noun = not _en_verbish(view, head, grammar)
     passive = lang == "en" and _en_passive(view, head, grammar) or (lang != "en" and _pl_passive(head_tok))
@@ -173,6 +175,8 @@ def assign_roles(view: SentenceView, head: int, entry: TriggerEntry, grammar: Ro
             subject = chain_of(view, before[-1])
     else:
         noms = [g for g in in_clause if g.prep is None and "nom" in g.cases and g not in targets and g not in sources]
+        if impersonal:
+            noms = []  # "zatrzymano kilkunastu Rosjan": an impersonal verb has no subject
         before = [g for g in noms if g.last < head]
         after = [g for g in noms if g.first > head and "acc" not in g.cases]
         if before:
@@ -287,6 +291,8 @@ def _en_verbish(view: SentenceView, head: int, grammar: RoleGrammar) -> bool:
     """English has no case: a word after a determiner or before "of" is read as a noun."""
     prev = view.toks[head - 1].lower if head else ""
     nxt = view.toks[head + 1].lower if head + 1 < len(view.toks) else ""
+    if view.toks[head].lower.endswith(grammar.noun_suffixes):
+        return False  # "occupation", "deployment"
     if prev in ("the", "a", "an", "'s", "’s", "s", "of", "its", "their", "his", "her", "new", "joint", "further", "recent"):
         return False
     return nxt != "of"

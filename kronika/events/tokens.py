@@ -143,6 +143,12 @@ def build_groups(toks: list[Tok], mentions: list[Mention], lang: str, grammar) -
         g.actors = list(by_country.values())
         g.prep = _prep_before(toks, g.first, preps, dets)
         g.cases = _group_cases(toks, g, lang)
+        # "wsparcie Moskwy": a genitive right after a common noun is its attribute, not a subject
+        prev = toks[g.first - 1] if g.first > 0 else None
+        if lang != "en" and g.prep is None and "gen" in g.cases and prev is not None and prev.mention < 0 \
+                and prev.analyses and not prev.verb_readings() and any(a.pos in ("noun", "ger") for a in prev.analyses) \
+                and not (prev.keys & grammar.quantity_words):
+            g.cases = {"gen"}
         # "tysiące Gruzinów", "thousands of Georgians": the quantity's case is the phrase's
         q = g.first - (2 if g.prep == "of" else 1)
         if q >= 0 and (toks[q].lower in grammar.quantity_words or toks[q].keys & grammar.quantity_words):
