@@ -189,8 +189,9 @@ class LangIndex:
             info.tables = frozenset(name for name, table in (
                 ("kb", self.first), ("kb", self.first2), ("titles", self.titles), ("sectors", self.sectors),
                 ("institutions", self.institutions)) if not info.keys.isdisjoint(table))
-            if len(self._token_cache) < 500_000:
-                self._token_cache[text] = info
+            if len(self._token_cache) >= 100_000:
+                self._token_cache.clear()  # bounded memory on endless streams; frequent words come back fast
+            self._token_cache[text] = info
         return info
 
     def _token_info(self, text: str) -> TokenInfo:
