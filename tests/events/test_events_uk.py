@@ -1,0 +1,205 @@
+"""Every PLOVER type in Ukrainian, end to end: clean -> real linker -> extractor, plus modality.
+
+Checks the data in kronika/resources/lang/uk/{triggers,roles,modality}.yaml. Sentences are
+written for these tests in news style (none comes from the seeds). Each row: text, the type
+that must be found, and the countries that must be on its source / target side (None: not
+checked); modality rows add the modality the event must carry. Rows marked xfail fail for a
+reason in code, not data (named in the mark)."""
+from __future__ import annotations
+
+import pytest
+
+from kronika.model import Article
+
+# Code limits (kronika/events/tokens.py `Tok.cases`): a capitalised word's proper-noun readings
+# win, and the uk dictionary has stray name readings ("НАТО" as the vocative of "Ната",
+# "Білорусі" as a locative surname), so the phrase gets the wrong case.
+PROPER_NOUN_READING = pytest.mark.xfail(strict=False, reason="stray proper-noun reading decides the case")
+
+LANG = "uk"
+
+
+@pytest.fixture(scope="module")
+def run_text():
+    from kronika.actors import make_linker
+    from kronika.clean import clean_article
+    from kronika.events import make_extractor
+
+    linker, extractor = make_linker(), make_extractor()
+
+    def run(text: str, published: str | None = "2024-03-15") -> Article:
+        a = Article(id="t", source="test", raw=text, declared_language=LANG, declared_published=published)
+        a = clean_article(a)
+        a.language, a.published = LANG, published
+        return extractor(linker(a))
+
+    return run
+
+
+def _values(row) -> tuple:
+    return tuple(row.values) if hasattr(row, "values") else row
+
+
+def _countries(refs) -> set[str]:
+    return {r.country for r in refs if r.country}
+
+
+def _matching(article: Article, type_: str, source: str | None, target: str | None) -> list:
+    sym = type_ in ("CONSULT", "AGREE", "COOPERATE")  # reciprocal: either side will do
+    found = [e for e in article.events if e.type == type_]
+    got = [(e.type, sorted(_countries(e.source)), sorted(_countries(e.target)), e.modality) for e in article.events]
+    assert found, f"no {type_} event; got {got}"
+    ok = [e for e in found
+          if (source is None or source in _countries(e.source) or sym and source in _countries(e.target))
+          and (target is None or target in _countries(e.target) or sym and target in _countries(e.source))]
+    assert ok, f"{type_} found but not {source} -> {target}; got {got}"
+    for e in ok:
+        assert e.evidence == article.clean[e.evidence_start:e.evidence_end]
+        assert article.clean[e.trigger_start:e.trigger_end] == e.trigger
+    return ok
+
+
+UK = [
+    # CONSULT
+    ("Прем'єр-міністр Угорщини зустрівся у вівторок із канцлером Німеччини.", 'CONSULT', 'HUN', 'DEU'),
+    ('Президент Франції провів телефонну розмову з президентом України.', 'CONSULT', 'FRA', 'UKR'),
+    ('Міністр закордонних справ Литви відвідав Польщу з офіційним візитом.', 'CONSULT', 'LTU', 'POL'),
+    ('Президент Туреччини зателефонував президентові Росії.', 'CONSULT', 'TUR', 'RUS'),
+    ('Делегації Вірменії та Азербайджану провели переговори у Вашингтоні.', 'CONSULT', 'ARM', 'AZE'),
+    ('Міністр закордонних справ Китаю обговорив із колегою з Бразилії ситуацію в регіоні.', 'CONSULT', 'CHN', 'BRA'),
+    # AGREE
+    ('Японія пообіцяла Україні новий пакет допомоги.', 'AGREE', 'JPN', 'UKR'),
+    ('Казахстан домовився з Китаєм про будівництво нового газопроводу.', 'AGREE', 'KAZ', 'CHN'),
+    ('Франція запропонувала Польщі спільні закупівлі озброєння.', 'AGREE', 'FRA', 'POL'),
+    ("Німеччина взяла на себе зобов'язання перед Литвою розмістити бригаду.", 'AGREE', 'DEU', 'LTU'),
+    ('Індія погодилася з Росією продовжити угоду про постачання нафти.', 'AGREE', 'IND', 'RUS'),
+    # SUPPORT
+    ('Президент Литви подякував Польщі за підтримку.', 'SUPPORT', 'LTU', 'POL'),
+    ('Канада підтримала прагнення України вступити до НАТО.', 'SUPPORT', 'CAN', 'UKR'),
+    ("Прем'єр Чехії привітав президента Словаччини з перемогою на виборах.", 'SUPPORT', 'CZE', 'SVK'),
+    ('Вірменія підписала з Францією угоду про оборонну співпрацю.', 'SUPPORT', 'ARM', 'FRA'),
+    ('Естонія похвалила Фінляндію за рішучу позицію.', 'SUPPORT', 'EST', 'FIN'),
+    # CONCEDE
+    ("Прем'єр-міністр Японії вибачився перед Південною Кореєю за злочини минулого.", 'CONCEDE', 'JPN', 'KOR'),
+    ("Росія оголосила перемир'я з Україною на час свят.", 'CONCEDE', 'RUS', 'UKR'),
+    ('Китай скасував санкції проти Австралії.', 'CONCEDE', 'CHN', 'AUS'),
+    ("Туреччина висловила жаль Греції у зв'язку з інцидентом у морі.", 'CONCEDE', 'TUR', 'GRC'),
+    ('Уряд Сербії взяв на себе відповідальність за інцидент на кордоні.', 'CONCEDE', 'SRB', None),
+    # COOPERATE
+    ('Польща та Литва провели спільні військові навчання.', 'COOPERATE', 'POL', 'LTU'),
+    ('Військові інструктори України навчають солдатів Молдови.', 'COOPERATE', 'UKR', 'MDA'),
+    ('Латвія обмінюється розвідданими з Естонією.', 'COOPERATE', 'LVA', 'EST'),
+    ('Німеччина та Франція розпочали спільне виробництво танків.', 'COOPERATE', 'DEU', 'FRA'),
+    ('Німеччина екстрадувала Польщі підозрюваного у шпигунстві.', 'COOPERATE', 'DEU', 'POL'),
+    # AID
+    ('Польща передала Україні нові танки.', 'AID', 'POL', 'UKR'),
+    ('США поставили Естонії артилерійські снаряди.', 'AID', 'USA', 'EST'),
+    ('Молдова отримала від Румунії енергетичну допомогу.', 'AID', 'ROU', 'MDA'),
+    ('Японія надала Україні кредит на відновлення.', 'AID', 'JPN', 'UKR'),
+    ('Канада відправила Україні системи протиповітряної оборони.', 'AID', 'CAN', 'UKR'),
+    # RETREAT
+    ('Росія звільнила двох громадян України.', 'RETREAT', 'RUS', None),
+    ('Вірменія відвела свої війська від кордону з Азербайджаном.', 'RETREAT', 'ARM', None),
+    ("Прем'єр-міністр Словаччини пішов у відставку.", 'RETREAT', 'SVK', None),
+    ('Туреччина вивела війська з північної частини Іраку.', 'RETREAT', 'TUR', None),
+    ('Іран звільнив затриманих британських моряків.', 'RETREAT', 'IRN', None),
+    # REQUEST
+    ('Угорщина вимагає від України змінити закон про нацменшини.', 'REQUEST', 'HUN', 'UKR'),
+    pytest.param('НАТО закликало Росію вивести війська.', 'REQUEST', 'IGO', 'RUS', marks=PROPER_NOUN_READING),
+    ('Польща звернулася до Німеччини з проханням прискорити постачання зброї.', 'REQUEST', 'POL', 'DEU'),
+    ('Литва попросила США про додаткові батареї Patriot.', 'REQUEST', 'LTU', 'USA'),
+    ('Грузія зажадала від Росії повернути окуповані території.', 'REQUEST', 'GEO', 'RUS'),
+    # ACCUSE
+    ('Україна звинуватила Росію в обстрілі електростанції.', 'ACCUSE', 'UKR', 'RUS'),
+    ('Франція засудила Іран за репресії проти жінок.', 'ACCUSE', 'FRA', 'IRN'),
+    ("Прем'єр Польщі розкритикував Німеччину за енергетичну політику.", 'ACCUSE', 'POL', 'DEU'),
+    ('Азербайджан звинуватив Вірменію в порушенні домовленостей.', 'ACCUSE', 'AZE', 'ARM'),
+    ('Естонія поклала на Росію відповідальність за збої сигналу GPS.', 'ACCUSE', 'EST', 'RUS'),
+    # REJECT
+    ('Росія відкинула пропозицію України.', 'REJECT', 'RUS', None),
+    ('Угорщина заблокувала пакет допомоги Україні.', 'REJECT', 'HUN', None),
+    ('Китай спростував повідомлення про постачання зброї Росії.', 'REJECT', 'CHN', None),
+    ('Туреччина відмовила Швеції в підтримці її заявки.', 'REJECT', 'TUR', 'SWE'),
+    ('Сербія заперечує інформацію про перекидання військ.', 'REJECT', 'SRB', None),
+    # THREATEN
+    ('Китай пригрозив Тайваню морською блокадою.', 'THREATEN', 'CHN', 'TWN'),
+    ('Північна Корея попередила Японію про серйозні наслідки.', 'THREATEN', 'PRK', 'JPN'),
+    ('Росія погрожує Молдові припиненням постачання газу.', 'THREATEN', 'RUS', 'MDA'),
+    ('Іран пригрозив США відповідним ударом.', 'THREATEN', 'IRN', 'USA'),
+    ('Білорусь попередила Литву, що закриє кордон.', 'THREATEN', 'BLR', 'LTU'),
+    # PROTEST
+    ('Тисячі грузинів протестували проти уряду в Тбілісі.', 'PROTEST', 'GEO', None),
+    ('Польські фермери перекрили дороги на знак протесту проти імпорту зерна.', 'PROTEST', 'POL', None),
+    ('Сербські студенти провели демонстрацію біля будівлі парламенту в Белграді.', 'PROTEST', 'SRB', None),
+    ('Французькі залізничники розпочали страйк.', 'PROTEST', 'FRA', None),
+    ('Словацька опозиція організувала мітинг проти уряду.', 'PROTEST', 'SVK', None),
+    # SANCTION
+    ('Європейський союз запровадив нові санкції проти Росії.', 'SANCTION', 'IGO', 'RUS'),
+    ('Литва вислала двох російських дипломатів.', 'SANCTION', 'LTU', 'RUS'),
+    ('США запровадили санкції щодо Ірану.', 'SANCTION', 'USA', 'IRN'),
+    pytest.param('Канада заморозила активи Білорусі.', 'SANCTION', 'CAN', 'BLR', marks=PROPER_NOUN_READING),
+    ('Молдова розірвала дипломатичні відносини з Росією.', 'SANCTION', 'MDA', 'RUS'),
+    # MOBILIZE
+    ('Росія розмістила нові ракети в Калінінградській області.', 'MOBILIZE', 'RUS', None),
+    ('Вірменія оголосила мобілізацію резервістів.', 'MOBILIZE', 'ARM', None),
+    ('Китай перекинув війська до кордону з Індією.', 'MOBILIZE', 'CHN', None),
+    ('Білорусь привела армію в повну бойову готовність.', 'MOBILIZE', 'BLR', None),
+    ('Північна Корея провела випробування балістичної ракети.', 'MOBILIZE', 'PRK', None),
+    # COERCE
+    ('Білоруська міліція затримала кілька десятків активістів опозиції.', 'COERCE', 'BLR', None),
+    ('Російські спецслужби заарештували американського журналіста.', 'COERCE', 'RUS', 'USA'),
+    ('Іранська влада конфіскувала майно опозиціонерів.', 'COERCE', 'IRN', None),
+    ('Грузинська поліція розігнала демонстрантів у Тбілісі.', 'COERCE', 'GEO', None),
+    ('Влада Китаю депортувала кількох громадян Японії.', 'COERCE', 'CHN', 'JPN'),
+    # ASSAULT
+    ('Російські війська вночі обстріляли Харків.', 'ASSAULT', 'RUS', 'UKR'),
+    ('Туреччина завдала ударів по цілях в Іраку.', 'ASSAULT', 'TUR', 'IRQ'),
+    ('Українські безпілотники атакували нафтопереробний завод у Росії.', 'ASSAULT', 'UKR', 'RUS'),
+    ('Азербайджан атакував позиції Вірменії.', 'ASSAULT', 'AZE', 'ARM'),
+    ('Туреччина збила російський військовий літак.', 'ASSAULT', 'TUR', 'RUS'),
+]
+
+UK_MODALITY = [
+    ('За даними української розвідки Росія нібито атакувала Одесу крилатими ракетами.', 'ASSAULT', 'RUS', 'UKR', 'claimed'),
+    ('Азербайджан, як стверджується, обстріляв вірменські позиції.', 'ASSAULT', 'AZE', 'ARM', 'claimed'),
+    ('Північна Корея ймовірно поставила Росії артилерійські снаряди.', 'AID', 'PRK', 'RUS', 'claimed'),
+    ('Іран нібито передав Росії балістичні ракети.', 'AID', 'IRN', 'RUS', 'claimed'),
+    ('Президент Китаю не зустрівся з держсекретарем США.', 'CONSULT', 'CHN', 'USA', 'denied'),
+    ('Німеччина не передала Україні ракети Taurus.', 'AID', 'DEU', 'UKR', 'denied'),
+    ('Кремль заперечив, що російські літаки атакували Литву.', 'ASSAULT', 'RUS', 'LTU', 'denied'),
+    ('Китай ніколи не погрожував Тайваню війною.', 'THREATEN', 'CHN', 'TWN', 'denied'),
+    ('Німеччина передасть Україні нові системи ППО.', 'AGREE', 'DEU', 'UKR', 'asserted'),
+    ('Президент Франції зустрінеться з президентом Польщі наступного місяця.', 'AGREE', 'FRA', 'POL', 'asserted'),
+    ('Росія планує розмістити ядерну зброю в Білорусі.', 'MOBILIZE', 'RUS', None, 'planned'),
+    ('Білорусь має намір перекинути війська до кордону з Литвою.', 'MOBILIZE', 'BLR', None, 'planned'),
+    ('США запровадять мита на товари з Китаю.', 'THREATEN', 'USA', 'CHN', 'asserted'),
+    ('США пообіцяли Україні передати нові ракети ATACMS.', 'AGREE', 'USA', 'UKR', 'asserted'),
+    ('Канада буде постачати Латвії безпілотники.', 'AGREE', 'CAN', 'LVA', 'asserted'),
+]
+
+
+@pytest.mark.parametrize("text,type_,source,target", UK, ids=[f"uk-{_values(r)[1]}-{i}" for i, r in enumerate(UK)])
+def test_types(run_text, text, type_, source, target):
+    _matching(run_text(text), type_, source, target)
+
+
+@pytest.mark.parametrize("text,type_,source,target,modality", UK_MODALITY,
+                         ids=[f"uk-{_values(r)[4]}-{_values(r)[1]}-{i}" for i, r in enumerate(UK_MODALITY)])
+def test_modality(run_text, text, type_, source, target, modality):
+    ok = _matching(run_text(text), type_, source, target)
+    assert modality in {e.modality for e in ok}, [(e.type, e.modality) for e in ok]
+
+
+def test_every_type_has_at_least_three_sentences():
+    from kronika.events.triggers import PLOVER_TYPES
+
+    counts = {t: sum(1 for r in UK if _values(r)[1] == t) for t in PLOVER_TYPES}
+    assert all(n >= 3 for n in counts.values()), counts
+
+
+def test_lexicon_covers_all_types_with_hundreds_of_entries():
+    from kronika.events.triggers import PLOVER_TYPES, load_triggers
+
+    lexicon = load_triggers(LANG)
+    assert {e.type for e in lexicon.entries} == set(PLOVER_TYPES)
+    assert len(lexicon.entries) >= 400
