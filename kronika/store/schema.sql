@@ -162,3 +162,5 @@ CREATE TABLE IF NOT EXISTS merged_members (
 );
 CREATE INDEX IF NOT EXISTS merged_members_merged ON merged_members (merged_id);
 CREATE INDEX IF NOT EXISTS merged_members_component ON merged_members (component);
+-- Candidates for merging are found by type and date range first (kronika.stories.merge).
+CREATE INDEX IF NOT EXISTS events_type_date ON events (type, date);

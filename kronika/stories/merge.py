@@ -26,7 +26,7 @@ import re
 import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date as Date
+from datetime import date as Date, timedelta
 from functools import lru_cache
 from importlib import resources
 from typing import Any, Iterable
@@ -287,12 +287,12 @@ def load_reports(conn: sqlite3.Connection, ids: Iterable[str]) -> dict[str, Repo
     }
 
 
-def candidate_ids(conn: sqlite3.Connection, report: Report, cfg: MergeSettings) -> set[str]:
-    """Every stored event a link with ``report`` is possible with (a superset; compare decides)."""
-    named = report.source.named | report.target.named
-    countries = report.source.countries | report.target.countries
-    if report.date is None and cfg.undated_require_named_both_sides:
-        countries = frozenset()  # an undated report links only through named actors
+_DATED = "e.date GLOB '[0-9][0-9][0-9][0-9]*'"  # what parse_date reads as dated
+_HAS_MONTH = ("(e.date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]*'"
+              " AND CAST(substr(e.date, 6, 2) AS INTEGER) BETWEEN 1 AND 12)")
+
+
+def _actor_clause(named: frozenset[str], countries: frozenset[str]) -> tuple[str, list] | None:
     ids = sorted(k for k in named if not k.startswith("name:"))
     names = sorted(k[5:] for k in named if k.startswith("name:"))
     ors, args = [], []
@@ -305,17 +305,57 @@ def candidate_ids(conn: sqlite3.Connection, report: Report, cfg: MergeSettings) 
     if countries:
         ors.append(f"ea.country IN ({','.join('?' * len(countries))})")
         args += sorted(countries)
-    if not ors:
-        return set()
-    sql = (f"SELECT DISTINCT e.id FROM event_actors ea JOIN events e ON e.id = ea.event_id"
-           f" WHERE e.type = ? AND e.id != ? AND ({' OR '.join(ors)})")
-    args = [report.type, report.id, *args]
+    return (" OR ".join(ors), args) if ors else None
+
+
+def _prefix(column: str, prefix: str) -> tuple[str, list]:
+    """``column`` starts with ``prefix``, as a range the (type, date) index can serve."""
+    return f"({column} >= ? AND {column} < ?)", [prefix, prefix + "\x7f"]
+
+
+def _date_clause(when: tuple[int, int | None, int | None], tolerance_days: int) -> tuple[str, list]:
+    """Stored dates that may agree with ``when`` at some precision (a superset; compare decides)."""
+    year, month, day = when
+    y = f"{year:04d}"
+    in_year, year_args = _prefix("e.date", y)
+    no_month = f"({in_year} AND NOT {_HAS_MONTH})"
+    if day is not None:
+        d = Date(year, month, day)
+        months = sorted({(d + timedelta(days=k)).strftime("%Y-%m") for k in (-tolerance_days, 0, tolerance_days)})
+        ranges = [_prefix("e.date", m) for m in months]
+        return (f"({' OR '.join(r[0] for r in ranges)} OR {no_month})",
+                [a for r in ranges for a in r[1]] + year_args)
+    if month is not None:
+        in_month, month_args = _prefix("e.date", f"{y}-{month:02d}")
+        return f"({in_month} OR {no_month})", month_args + year_args
+    return in_year, year_args
+
+
+def candidate_ids(conn: sqlite3.Connection, report: Report, cfg: MergeSettings) -> set[str]:
+    """Every stored event a link with ``report`` is possible with (a superset; compare decides):
+    the same type, an actor in common, and a date that may agree (or no date, where a link
+    then needs named actors)."""
+    named = report.source.named | report.target.named
+    countries = report.source.countries | report.target.countries
+    strict = cfg.undated_require_named_both_sides
+    found: set[str] = set()
     when = parse_date(report.date)
-    if when:  # a year either side covers any day tolerance across New Year
-        sql += (" AND (e.date IS NULL OR substr(e.date, 1, 4) NOT GLOB '[0-9][0-9][0-9][0-9]'"
-                " OR CAST(substr(e.date, 1, 4) AS INTEGER) BETWEEN ? AND ?)")
-        args += [when[0] - 1, when[0] + 1]
-    return {r[0] for r in conn.execute(sql, args)}
+    undated_actors = _actor_clause(named, frozenset() if strict else countries)
+    if undated_actors:  # stored events without a date: found through their (named) actors
+        where, args = undated_actors
+        sql = ("SELECT DISTINCT e.id FROM event_actors ea JOIN events e ON e.id = ea.event_id"
+               f" WHERE e.type = ? AND e.id != ? AND ({where})")
+        if when is not None:
+            sql += f" AND NOT coalesce({_DATED}, 0)"
+        found |= {r[0] for r in conn.execute(sql, [report.type, report.id, *args])}
+    dated_actors = _actor_clause(named, countries)
+    if when is not None and dated_actors:  # dated ones: by type and date range first, then actors
+        where, args = dated_actors
+        dates, date_args = _date_clause(when, cfg.date_tolerance_days)
+        sql = (f"SELECT e.id FROM events e WHERE e.type = ? AND e.id != ? AND {dates}"
+               f" AND EXISTS (SELECT 1 FROM event_actors ea WHERE ea.event_id = e.id AND ({where}))")
+        found |= {r[0] for r in conn.execute(sql, [report.type, report.id, *date_args, *args])}
+    return found
 
 
 # -- clustering ------------------------------------------------------------------------------
