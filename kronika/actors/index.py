@@ -113,7 +113,7 @@ class LangIndex:
     def word_keys(self, word: str) -> frozenset[str]:
         """Keys of a word of a KB form: itself, accent-free, and its lemmas (nominative)."""
         keys = {norm(word), fold(word)}
-        if self.lang in ("ru", "uk"):
+        if self.lang in ("ru", "uk") and _CYRILLIC.search(word):
             for a in self.morph.analyse(word):
                 if "nom" in a.cases or not a.cases:
                     keys.add(norm(a.lemma))
@@ -248,6 +248,9 @@ class LangIndex:
         classes = frozenset(a.name_class for a in readings if a.name_class) if self.lang != "en" else frozenset()
         return TokenInfo(frozenset(keys), cases, name_class, known_common, lemma, frozenset(name_keys), classes,
                          only_common, plural)
+
+
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
 
 
 def _hyphen_split(word: str) -> tuple[str, str]:
