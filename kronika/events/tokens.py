@@ -147,7 +147,7 @@ def build_groups(toks: list[Tok], mentions: list[Mention], lang: str, grammar) -
         prev = toks[g.first - 1] if g.first > 0 else None
         if lang != "en" and g.prep is None and "gen" in g.cases and prev is not None and prev.mention < 0 \
                 and prev.analyses and not prev.verb_readings() and any(a.pos in ("noun", "ger") for a in prev.analyses) \
-                and not (prev.keys & grammar.quantity_words):
+                and not (prev.keys & grammar.quantity_words) and not _subject_of_next_verb(toks, g):
             g.cases = {"gen"}
         # "tysiące Gruzinów", "thousands of Georgians": the quantity's case is the phrase's
         q = g.first - (2 if g.prep == "of" else 1)
@@ -157,6 +157,22 @@ def build_groups(toks: list[Tok], mentions: list[Mention], lang: str, grammar) -
             g.cases = g.cases | toks[q].cases() | ({"nom"} if lang != "en" and not toks[q].cases() else set())
     _chain(toks, groups, coordinators, dets)
     return groups
+
+
+def _genders(readings) -> set[str]:
+    return {x for a in readings if a.gender for x in a.gender.split(".")}
+
+
+def _subject_of_next_verb(toks: list[Tok], g: Group) -> bool:
+    """"rozmowy Łukaszenka ostrzegł": a nominative reading agreeing in gender with the past
+    verb right after the phrase makes it the subject after all ("Wsparcie Moskwy pomogło" does not)."""
+    if g.last + 1 >= len(toks):
+        return False
+    verbs = toks[g.last + 1].verb_readings()
+    if verbs and not toks[g.first].analyses:
+        return True  # a name the analyser does not know, right before its verb
+    nom = _genders([a for a in toks[g.first].analyses if "nom" in a.cases])
+    return bool(_genders(verbs) & nom)
 
 
 def _is_glue(t: Tok, lang: str, glue: frozenset[str]) -> bool:
