@@ -84,3 +84,26 @@ def form_table(word: str, gender: str | None = None, lang: str = "pl") -> dict[s
         for f in forms:
             table.setdefault(f.lower(), set()).add(case)
     return {f: tuple(c for c in CASES if c in cs) for f, cs in table.items()}
+
+
+def guess_base(word: str, cases: tuple[str, ...], lang: str = "pl") -> str:
+    """The nominative of a name the KB and the dictionary lack, from its case ("Viktorem",
+    inst -> "Viktor"): the first paradigm whose ending for that case the word carries and
+    whose own rule fits the rebuilt base form. The word itself when nothing fits."""
+    if not cases or "nom" in cases:
+        return word
+    names, _ = _paradigms(lang)
+    low = word.lower()
+    for gender in ("m", "f"):
+        for p in names:
+            if p.get("indeclinable") or p.get("gender", "any") not in ("any", gender):
+                continue
+            for case in cases:
+                for ending in (p.get("endings") or {}).get(case, ()):
+                    if not ending or not low.endswith(ending.lower()) or len(low) <= len(ending) + 1:
+                        continue
+                    base = word[: len(word) - len(ending)] + p.get("strip", "")
+                    if p["_re"].search(base.lower()) and not (p["_unless"] and p["_unless"].search(base.lower())):
+                        if case in inflect(base, gender, lang) and word in inflect(base, gender, lang)[case]:
+                            return base
+    return word

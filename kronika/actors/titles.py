@@ -85,7 +85,8 @@ def apply_titles(run, spans: list) -> list:
             country = named_country = inner_org_country
         person = by_start.get(end)
         if person is None:
-            person = _unknown_name_at(run, end, out)
+            head_cases = tuple(sorted({c for cs in toks[k].info.cases.values() for c in cs}))
+            person = _unknown_name_at(run, end, out, head_cases)
         if person is not None and person.kind == "person" and run._adjacent(end - 1, end):
             consumed.append(person)
             out = _without(out, consumed)
@@ -141,7 +142,7 @@ def _without(spans: list, gone: list) -> list:
     return [s for s in spans if id(s) not in ids]
 
 
-def _unknown_name_at(run, k: int, spans: list):
+def _unknown_name_at(run, k: int, spans: list, title_cases: tuple = ()):
     """A capitalised name the KB lacks right after a title ("premier X Y"), as a person span."""
     from kronika.actors.linker import _Span, _covered
 
@@ -155,8 +156,15 @@ def _unknown_name_at(run, k: int, spans: list):
         j += 1
     if j == k:
         return None
-    lemma = " ".join(toks[m].info.lemma for m in range(k, j))
-    return _Span(k, j, "person", "unknown", lemma=lemma, cases=run._cases(k, j))
+    from kronika.actors.declension import guess_base
+
+    # the name stands in the title's case ("z premierem X-em"): undo that case for the base form
+    words = []
+    for m in range(k, j):
+        info = toks[m].info
+        words.append(info.lemma if info.name_class or info.lemma != toks[m].text
+                     else guess_base(toks[m].text, title_cases, run.lang))
+    return _Span(k, j, "person", "unknown", lemma=" ".join(words), cases=run._cases(k, j))
 
 
 def _counterpart_role(run, spans: list, k: int) -> str | None:

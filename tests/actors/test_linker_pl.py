@@ -383,3 +383,27 @@ def test_womans_name_is_not_a_country(kb_dir, tmp_path):
     (tmp_path / "x.yaml").write_text(yaml.safe_dump(extra, allow_unicode=True), encoding="utf-8")
     linker = make_linker(KnowledgeBase(read_kb_dirs([kb_dir, tmp_path])))
     assert all(m.country != "DMA" for m in link(linker, "Wczoraj Dominika poszła do pracy.").mentions)
+
+
+@pytest.mark.parametrize("text,surface,name", [
+    ("Spotkał się z premierem Armenii Wazgenem Sarkisjanem.", "Wazgenem Sarkisjanem", "Wazgen Sarkisjan"),
+    ("Słowa premiera Armenii Wazgena Sarkisjana zacytowano.", "Wazgena Sarkisjana", "Wazgen Sarkisjan"),
+    ("Premier Armenii Wazgen Sarkisjan przemawiał.", "Wazgen Sarkisjan", "Wazgen Sarkisjan"),
+])
+def test_unknown_person_after_title_gets_a_base_form(linker, text, surface, name):
+    from kronika.actors import document_actors
+
+    a = link(linker, text, date="2022-01-01")
+    assert mention_for(a, surface).lemma == name
+    assert {"name": name, "country": "ARM", "sector": "GOV"} in document_actors(a)
+
+
+@pytest.mark.parametrize("word,cases,base", [
+    ("Viktorem", ("inst",), "Viktor"), ("Orbána", ("gen",), "Orbán"), ("Kułebą", ("inst",), "Kułeba"),
+    ("Kowalskiego", ("gen",), "Kowalski"), ("Nowakowej", ("gen",), "Nowakowa"), ("Sandu", ("inst",), "Sandu"),
+    ("Putin", ("nom",), "Putin"),
+])
+def test_guess_base(word, cases, base):
+    from kronika.actors.declension import guess_base
+
+    assert guess_base(word, cases) == base
