@@ -85,7 +85,9 @@ def apply_titles(run, spans: list) -> list:
             country = named_country = inner_org_country
         person = by_start.get(end)
         if person is None:
-            head_cases = tuple(sorted({c for cs in toks[k].info.cases.values() for c in cs}))
+            # the cases of the title word in its title reading ("premiera": premier, gen/acc)
+            head_cases = tuple(sorted({c for key in phrase.words[0] & toks[k].keys
+                                       for c in toks[k].info.cases.get(key, ())}))
             person = _unknown_name_at(run, end, out, head_cases)
         if person is not None and person.kind == "person" and run._adjacent(end - 1, end):
             consumed.append(person)
