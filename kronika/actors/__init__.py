@@ -1,8 +1,18 @@
 """Actors: the knowledge base, mention finding and linking, titles resolved at a date.
 
-    load_kb(extra_dirs=()) -> KnowledgeBase      kb.get / kb.candidates / kb.holders
-    make_linker(kb=None, languages=...) -> Linker   Article -> Article, fills article.mentions
-    document_actors(article) -> list[dict]        the eval format's ``actors`` list
+    load_kb(extra_dirs=()) -> KnowledgeBase        kb.get / kb.candidates / kb.holders / iteration
+    make_linker(kb=None, languages=...) -> Linker  Article -> Article, fills article.mentions
+    document_actors(article) -> list[dict]         the eval format's ``actors`` list
+    wikidata.import_wikidata(dump, out_dir)        a user KB folder from a Wikidata JSON dump
+
+Mentions (kronika.model.Mention): ``kind`` is person, org, country (a country's name,
+adjective or seat of power; ``sector`` GOV for a seat of power), group (demonyms and
+country + sector noun: "rosyjska policja"), place (a capital after a place preposition:
+"w Moskwie"), title (a title no holder was found for) or unknown (capitalised names the KB
+lacks). ``via`` says how: name, surname, abbreviation, coref, title, title+name,
+title+unknown, counterpart, adjective, demonym, metonym, group, institution, compound,
+occasion, place, capital, ambiguous, unknown; a title resolved without a publication date
+ends in "@latest". Language data: resources/lang/<lang>/{titles,groups,declension,names}.yaml.
 """
 from kronika.actors.kb import Actor, Candidate, KnowledgeBase, Position, load_kb
 from kronika.actors.linker import Linker, document_actors, make_linker
