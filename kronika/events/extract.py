@@ -179,6 +179,8 @@ def _sentence_events(article, view, lexicon, grammar, cues, previous_subject) ->
             type_, modality, mode = entry.type, reading.modality, entry.mode
             if modality == "hypothetical":
                 modality = "asserted"
+            if modality == "planned" or (type_ in COOPERATIVE and reading.promised):
+                _speaker_as_source(view, head, roles, grammar)
             if type_ in COOPERATIVE and (modality == "planned" or (reading.promised and _infinitive(view, head))):
                 type_, modality = "AGREE", "asserted"  # PLOVER: a promise of cooperation is an AGREE
             elif type_ == "RETREAT" and modality == "planned":
@@ -193,16 +195,19 @@ def _sentence_events(article, view, lexicon, grammar, cues, previous_subject) ->
                     roles.target_refs = prev.target
             if roles.source_from in ("clause", "carried") and _object_of_verb_trigger(view, head, roles, out):
                 roles.source, roles.source_from = [], ""  # "Francja potępiła atak": the attack is not France's
-            if type_ == "ASSAULT" and roles.source and not roles.target and not roles.target_refs:
-                roles.target_refs = _place_target(view, match, roles)
+            if (type_ == "ASSAULT" or (type_ == "CONSULT" and mode == "visit")) and roles.source \
+                    and not roles.target and not roles.target_refs:
+                roles.target_refs = _place_target(view, match, roles)  # attacked town, visited city
             if not _sides_ok(type_, roles, _verbal(view, head)):
                 if entry.governs and roles.source:
                     governors.append((head, view.clause_of[head], _NO_EVENT, entry.governs_topic))
                 continue
-            if gov is not None:
+            if gov is not None and not (view.lang != "en" and _adverbial(view, head, grammar)):
                 # the content of a demand, promise or refusal is not an event of its own
+                # ("podczas wizyty" after a promise is when it was made, not what was promised)
                 if gov is not _NO_EVENT and not gov.target and roles.target:
                     gov.target = _refs(roles.target)
+                governors[:] = [g for g in governors if g[2] is not gov]  # one act of content each
                 consumed.update(match.tokens)
                 break
             event = _event(article, view, match, type_, modality, roles, mode)
@@ -307,6 +312,28 @@ def _predicative(view: SentenceView, head: int, entry) -> bool:
         aux = {"być", "zostać", "bywać", "zostawać"}
         return any(view.toks[j].keys & aux for j in range(max(0, head - 3), head))
     return True
+
+
+def _speaker_as_source(view: SentenceView, head: int, roles: Roles, grammar) -> None:
+    """"Putin zadeklarował, że Moskwa wypłaci ...": who announces a plan or promise is its
+    source when the plan names his own country."""
+    clause = view.clause_of[head]
+    own = {a.country for g in roles.source for a in g.actors}
+    for g in view.groups:
+        if g.last >= head or view.clause_of[g.last] >= clause or g.prep is not None or g.kind != "person":
+            continue
+        if view.lang != "en" and "nom" not in g.cases:
+            continue
+        said = any(t.keys & grammar.speech_verbs for t in view.toks if view.clause_of[t.i] == view.clause_of[g.last])
+        if said and (not own or own & {a.country for a in g.actors}):
+            roles.source, roles.source_from = [g], "speaker"
+            return
+
+
+def _adverbial(view: SentenceView, head: int, grammar) -> bool:
+    from kronika.events.roles import _prep_word
+
+    return _prep_word(view, head, grammar)
 
 
 def _infinitive(view: SentenceView, head: int) -> bool:

@@ -153,7 +153,7 @@ def assign_roles(view: SentenceView, head: int, entry: TriggerEntry, grammar: Ro
             how = "agent"
     # 2. the complement of a noun trigger: "spotkanie Putina", "arrest of X", "X's visit"
     if is_noun:
-        nxt = _group_starting_near(view, head + 1, clause)
+        nxt = _group_starting_near(view, head + 1, clause, grammar)
         if nxt is not None and (lang == "en" and norm_prep(nxt.prep) == "of" or lang != "en" and nxt.prep is None and (
                 not nxt.cases or "gen" in nxt.cases)):
             role = entry.gen or grammar.genitive_role.get(entry.type, "target")
@@ -178,7 +178,9 @@ def assign_roles(view: SentenceView, head: int, entry: TriggerEntry, grammar: Ro
         if impersonal:
             noms = []  # "zatrzymano kilkunastu Rosjan": an impersonal verb has no subject
         before = [g for g in noms if g.last < head]
-        after = [g for g in noms if g.first > head and "acc" not in g.cases]
+        # an inverted subject ("zaprzeczył rzecznik Kremla X"); a phrase the analyser reads in
+        # every case is a name it does not know, so it may be one too
+        after = [g for g in noms if g.first > head and ("acc" not in g.cases or len(g.cases) >= 4)]
         if before:
             subject = chain_of(view, before[-1])
         elif after and not is_noun:
@@ -257,11 +259,15 @@ def is_noun_agentless(entry: TriggerEntry) -> bool:
     return entry.type in ("CONSULT", "AGREE", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "AID", "COOPERATE")
 
 
-def _group_starting_near(view: SentenceView, i: int, clause: int) -> Group | None:
+def _group_starting_near(view: SentenceView, i: int, clause: int, grammar: RoleGrammar) -> Group | None:
+    """The actor phrase that complements a noun trigger: right after it, or after an
+    adjective, a title noun or a dash ("spotkania dyktatorów - Putina i Łukaszenki")."""
     for g in view.groups:
-        if i <= g.first <= i + 2 and view.clause_of[g.first] == clause:
+        if i <= g.first <= i + 3 and view.clause_of[g.first] in (clause, clause + 1):
             between = view.toks[i:g.first]
-            if all(t.is_word and (not t.analyses or any(a.pos == "adj" for a in t.analyses) or t.lower in ("the", "of")) for t in between):
+            if all(t.text in ("-", "–", "—") or t.lower in ("the", "of") or t.lower in grammar.glue
+                   or (t.is_word and (not t.analyses or all(a.pos in ("adj", "noun") for a in t.analyses)))
+                   for t in between):
                 return g
     return None
 
