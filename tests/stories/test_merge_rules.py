@@ -1,4 +1,6 @@
 """The pairwise rule: which two reports are one real-world event, and why."""
+import dataclasses
+
 import pytest
 
 from kronika.stories.merge import Report, compare, compare_dates, make_side, settings_from_dict, load_settings
@@ -80,12 +82,12 @@ def test_dates_compare_at_their_precision(a, b, expected):
     ("undated, a country on one side",
      event("CONSULT", ["putin"], ["BLR"], None, "Sochi"),
      event("CONSULT", ["putin"], ["lukashenko"], "2023-09-15", "Sochi"), False, None),
-    ("same speaker, same day, no target in one: may be two statements",
+    ("same speaker, same day, no target in one",
      event("THREATEN", ["lukashenko"], [], "2023-04-05"),
-     event("THREATEN", ["lukashenko"], ["POL"], "2023-04-05"), False, None),
-    ("same speaker, same day, same place and mode, no target",
-     event("THREATEN", ["lukashenko"], [], "2023-04-05", "Minsk", mode="violence"),
-     event("THREATEN", ["lukashenko"], [], "2023-04-05", "Minsk", mode="violence"), True, None),
+     event("THREATEN", ["lukashenko"], ["POL"], "2023-04-05"), True, None),
+    ("same speaker, same month only, no target",
+     event("THREATEN", ["lukashenko"], [], "2023-04"),
+     event("THREATEN", ["lukashenko"], [], "2023-04-05"), False, None),
     ("no actor in common at all",
      event("PROTEST", [], ["POL"], "2023-04-05", "Warsaw"),
      event("PROTEST", ["BLR"], [], "2023-04-05", "Warsaw"), False, None),
@@ -104,6 +106,16 @@ def test_decision_says_what_agreed():
                         "date": "day", "place": "Moscow", "mode": "visit"}
     w = load_settings().weights
     assert d.score == pytest.approx(2 * w["named"] + w["date_day"] + w["place"] + w["mode"])
+
+
+def test_one_sided_pairs_can_be_asked_for_more():
+    strict = dataclasses.replace(load_settings(), one_sided_threshold=5.0)
+    a = report("a#0", event("THREATEN", ["lukashenko"], [], "2023-04-05"))
+    b = report("b#0", event("THREATEN", ["lukashenko"], ["POL"], "2023-04-05"))
+    assert not compare(a, b, strict).linked
+    a = report("a#0", event("THREATEN", ["lukashenko"], [], "2023-04-05", "Minsk", mode="violence"))
+    b = report("b#0", event("THREATEN", ["lukashenko"], [], "2023-04-05", "Minsk", mode="violence"))
+    assert compare(a, b, strict).linked
 
 
 def test_settings_name_what_is_wrong():
