@@ -78,18 +78,24 @@ def _actor_list(refs: list[dict]) -> list[dict]:
 def load_merged(conn: sqlite3.Connection, merged_ids: list[str]) -> list[dict[str, Any]]:
     """Full records of these merged events, in the given order."""
     reports: dict[str, list[dict]] = {m: [] for m in merged_ids}
-    events: dict[str, dict] = {}
+    merged_of: dict[str, str] = {}  # event id -> merged id, found through indexes (no scan)
     for part in _chunks(merged_ids):
         marks = ",".join("?" * len(part))
-        rows = conn.execute(
-            f"SELECT {_MERGED_ID} AS mid, e.*, d.published, d.language, d.title {_FROM}"
-            f" JOIN documents d ON d.id = e.doc_id WHERE mm.merged_id IN ({marks})"
-            f" OR (mm.merged_id IS NULL AND e.id IN ({marks})) ORDER BY e.doc_id, e.idx", part + part)
-        for r in rows:
+        merged_of.update(conn.execute(f"SELECT event_id, merged_id FROM merged_members WHERE merged_id IN ({marks})",
+                                      part))
+        merged_of.update((eid, eid) for (eid,) in conn.execute(
+            f"SELECT e.id FROM events e WHERE e.id IN ({marks})"
+            " AND NOT EXISTS (SELECT 1 FROM merged_members m WHERE m.event_id = e.id)", part))
+    events: dict[str, dict] = {}
+    for part in _chunks(sorted(merged_of)):
+        marks = ",".join("?" * len(part))
+        for r in conn.execute(f"SELECT e.*, d.published, d.language, d.title FROM events e"
+                              f" JOIN documents d ON d.id = e.doc_id WHERE e.id IN ({marks})", part):
             r = dict(r)
             r["source"], r["target"] = [], []
             events[r["id"]] = r
-            reports[r.pop("mid")].append(r)
+    for r in sorted(events.values(), key=lambda r: (r["doc_id"], r["idx"])):
+        reports[merged_of[r["id"]]].append(r)
     ids = list(events)
     links: dict[str, list[dict]] = {}
     for part in _chunks(ids):
