@@ -49,15 +49,17 @@ def _distributed():
 
 
 @contextmanager
-def dask_client(address: str, timeout: float = CONNECT_TIMEOUT_S) -> Iterator["distributed.Client"]:  # noqa: F821
+def dask_client(address: str, timeout: float | None = None) -> Iterator["distributed.Client"]:  # noqa: F821
     """A client for ``address``: ``local:N`` starts a LocalCluster of N single-threaded worker
-    processes (closed on exit); anything else is an existing scheduler's address."""
+    processes (closed on exit); anything else is an existing scheduler's address, which must
+    answer within ``timeout`` seconds (default CONNECT_TIMEOUT_S)."""
     distributed = _distributed()
+    timeout = CONNECT_TIMEOUT_S if timeout is None else timeout
     if address.startswith("local:"):
         n = int(address.split(":", 1)[1])
         try:
             cluster = distributed.LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
-                                               dashboard_address=None, silence_logs=logging.WARNING)
+                                               dashboard_address=None, silence_logs=logging.ERROR)
         except Exception as e:  # any start-up failure is one clear line for the user
             raise ClusterError(f"cannot start a local Dask cluster of {n} workers: {type(e).__name__}: {e}") from e
         with cluster, distributed.Client(cluster) as client:
@@ -66,7 +68,7 @@ def dask_client(address: str, timeout: float = CONNECT_TIMEOUT_S) -> Iterator["d
     try:
         client = distributed.Client(address, timeout=timeout, set_as_default=False)
     except (OSError, TimeoutError, ValueError) as e:
-        raise ClusterError(f"cannot reach the Dask scheduler at {address} within {timeout:.0f} s ({e})") from e
+        raise ClusterError(f"cannot reach the Dask scheduler at {address}: {e}") from e
     with client:
         yield client
 

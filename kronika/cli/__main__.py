@@ -1,3 +1,4 @@
 from kronika.cli import main
 
-main()
+if __name__ == "__main__":  # worker processes (Dask, multiprocessing) import this module again
+    main()

@@ -5,6 +5,7 @@ traceback (set KRONIKA_DEBUG=1 to see one).
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import os
@@ -130,6 +131,15 @@ def _count_files(paths: list[Path]) -> int:
     return total
 
 
+def _dask_client(address: str):
+    """A Dask client for ``--dask`` (kronika/distributed.py), or None when the option is off."""
+    if not address:
+        return contextlib.nullcontext()
+    from kronika.distributed import dask_client
+
+    return dask_client(address)
+
+
 @app.command()
 @edge
 def ingest(
@@ -141,6 +151,7 @@ def ingest(
     stages: Annotated[Optional[str], typer.Option(help=f"Stages to run, comma-separated [default: {','.join(STAGE_ORDER)}].")] = None,
     force: Annotated[bool, typer.Option("--force", help="Reprocess documents even when unchanged.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON instead of a table.")] = False,
+    dask: Annotated[Optional[str], typer.Option("--dask", metavar="ADDRESS", help="Run the stages on a Dask cluster: a scheduler address (tcp://HOST:8786), or local:N to start N worker processes here [default: off, or $KRONIKA_DASK].")] = None,
 ) -> None:
     """Read files and folders, run the pipeline and store every document; report each input's fate."""
     from kronika.pipeline import build_pipeline
@@ -148,10 +159,11 @@ def ingest(
     from kronika.store import Store
 
     settings = Settings.load(db=db, languages=languages, max_bytes=max_bytes, workers=workers, stages=stages,
-                             force=force or None)
+                             force=force or None, dask=dask)
     total_files = _count_files(paths)
     files_seen: set[str] = set()
-    with Store(settings.db) as store:
+    # The cluster is reached before the database is opened: a bad address leaves no file behind.
+    with _dask_client(settings.dask) as client, Store(settings.db) as store:
         pipeline = build_pipeline(settings)
         for name, why in pipeline.skipped:
             err.print(f"[yellow]note:[/] stage {name} not available, skipped ({escape(why)})")
@@ -165,7 +177,12 @@ def ingest(
                 progress.update(task, completed=min(len(files_seen), total_files),
                                 description=f"{report.total} documents")
 
-            report = run_ingest(paths, store, settings, progress=on_item, pipeline=pipeline)
+            if client is not None:
+                from kronika.distributed import ingest_distributed
+
+                report = ingest_distributed(paths, store, settings, client, progress=on_item, pipeline=pipeline)
+            else:
+                report = run_ingest(paths, store, settings, progress=on_item, pipeline=pipeline)
     if as_json:
         _print_json(report.as_dict())
     else:
@@ -179,7 +196,8 @@ def ingest(
             out.print(_table("Failures", ["source", "stage", "reason"],
                              [[f.source, f.stage, f.reason] for f in report.failures]))
         rate = report.total / report.seconds if report.seconds else 0
-        out.print(f"{report.total} inputs in {report.seconds:.1f} s ({rate:.0f}/s); stages: {', '.join(report.stages) or 'none'}")
+        out.print(f"{report.total} inputs in {report.seconds:.1f} s ({rate:.0f}/s); stages: {', '.join(report.stages) or 'none'}"
+                  + (f"; on Dask ({settings.dask})" if settings.dask else ""))
 
 
 # -- documents -------------------------------------------------------------------------------
