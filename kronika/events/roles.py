@@ -290,7 +290,7 @@ def _pl_modifier(view: SentenceView, g: Group, head: int) -> bool:
 
 def _pl_passive(tok) -> bool:
     # ppas participles ("zestrzelony") lemmatise to the verb as adjectives; impersonal -no/-to
-    return any(a.tag.startswith("ppas") for a in tok.analyses)
+    return any(a.tag.startswith("ppas") or a.tag.startswith("PRTS,") and "pssv" in a.tag for a in tok.analyses)  # pymorphy3: "сбит"
 
 
 def _en_verbish(view: SentenceView, head: int, grammar: RoleGrammar) -> bool:
