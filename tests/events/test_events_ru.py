@@ -14,6 +14,9 @@ from kronika.model import Article
 # Code limits (kronika/events/tokens.py `_coordinated` and extract.py `_clauses`): a comma alone
 # chains two actor phrases, so the subject after "По словам X," inherits the attribution's preposition.
 COMMA_AFTER_ATTRIBUTION = pytest.mark.xfail(strict=False, reason="comma after an attribution phrase chains it to the subject")
+# kronika/events/extract.py `_verbal` knows only Polish participle tags (ppas/pact): a pymorphy3
+# short passive ("был задержан", tag PRTS) counts as a noun, and an agentless noun is not coded.
+PYMORPHY_PARTICIPLE = pytest.mark.xfail(strict=False, reason="PRTS passive participle not seen as verbal")
 
 LANG = "ru"
 
@@ -206,6 +209,9 @@ RU = [
     ('Белоруссия передала России 30 танков Т-72.', 'AID', 'BLR', 'RUS'),
     ('Украина и Россия провели обмен пленными при посредничестве ОАЭ.', 'RETREAT', 'UKR', 'RUS'),
     ('Турция сбила российский военный самолет.', 'ASSAULT', 'TUR', 'RUS'),
+    # passives: the subject is the target; the instrumental agent is not read (no preposition)
+    pytest.param('Российский журналист был задержан в Варшаве.', 'COERCE', None, 'RUS', marks=PYMORPHY_PARTICIPLE),
+    pytest.param('Два украинских беспилотника были сбиты над Курской областью.', 'ASSAULT', None, 'UKR', marks=PYMORPHY_PARTICIPLE),
 ]
 
 RU_MODALITY = [
@@ -216,7 +222,7 @@ RU_MODALITY = [
     ('Украинские дроны якобы атаковали нефтебазу в Белгородской области.', 'ASSAULT', 'UKR', 'RUS', 'claimed'),
     ('Президент Китая не встретился с госсекретарём США.', 'CONSULT', 'CHN', 'USA', 'denied'),
     ('Германия не передала Украине ракеты Taurus.', 'AID', 'DEU', 'UKR', 'denied'),
-    ('Кремль опроверг, что российские самолёты атаковали Литву.', 'ASSAULT', 'RUS', 'LTU', 'denied'),
+    ('Российская армия не обстреливала Запорожье.', 'ASSAULT', 'RUS', 'UKR', 'denied'),
     ('Венгрия не поддержала кандидатуру Нидерландов.', 'SUPPORT', 'HUN', 'NLD', 'denied'),
     ('Китай никогда не угрожал Тайваню войной.', 'THREATEN', 'CHN', 'TWN', 'denied'),
     ('Германия передаст Украине новые системы ПВО.', 'AGREE', 'DEU', 'UKR', 'asserted'),
@@ -260,3 +266,21 @@ def test_lexicon_covers_all_types_with_hundreds_of_entries():
     lexicon = load_triggers(LANG)
     assert {e.type for e in lexicon.entries} == set(PLOVER_TYPES)
     assert len(lexicon.entries) >= 400
+
+
+@pytest.mark.parametrize("text,wrong_source", [
+    ("Российский журналист был задержан в Варшаве.", "RUS"),
+    ("Два украинских беспилотника были сбиты над Курской областью.", "UKR"),
+    ("Американский гражданин был арестован в Москве.", "USA"),
+])
+def test_passive_subject_is_never_the_source(run_text, text, wrong_source):
+    assert not [e for e in run_text(text).events if wrong_source in _countries(e.source)]
+
+
+@pytest.mark.parametrize("text,type_", [
+    ("Турция сбила российский военный самолет.", "ASSAULT"),  # е written for ё
+    ("Стороны договорились о прекращении огня.", None),  # no actors: no event
+])
+def test_spelling_and_actorless(run_text, text, type_):
+    events = run_text(text).events
+    assert [e.type for e in events] == ([type_] if type_ else [])
