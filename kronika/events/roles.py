@@ -142,7 +142,7 @@ def assign_roles(view: SentenceView, head: int, entry: TriggerEntry, grammar: Ro
                 lst.append(h)
 
     # 1. explicit agents: "przez Rosjan", "by Russia", "ze strony NATO"; a giver after "od"/"from"
-    agent_preps = {"przez", "ze strony", "by", "от", "з боку"}
+    agent_preps = {"przez", "ze strony", "by", "от", "со стороны", "з боку"}
     impersonal = any(a.tag.startswith("imps") for a in head_tok.analyses)
     for g in in_clause:
         p = norm_prep(g.prep)
