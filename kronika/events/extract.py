@@ -78,7 +78,9 @@ def sentence_view(article: Article, index: int, lang: str, mentions: list[Mentio
 
 
 def _clauses(toks, grammar) -> list[int]:
-    clause, out = 0, []
+    """Clause index per token; a boundary token opens the clause it belongs to, and a run of
+    boundaries (", że", ": „") opens one clause, not several."""
+    clause, out, prev_boundary = 0, [], False
     for i, t in enumerate(toks):
         boundary = False
         if t.text in _PUNCT_BOUNDARY:
@@ -87,8 +89,9 @@ def _clauses(toks, grammar) -> list[int]:
             boundary = not inside_list
         elif t.lower in grammar.clause_openers and i > 0:
             boundary = True
-        if boundary and out and out[-1] == clause and i > 0:
+        if boundary and i > 0 and not prev_boundary:
             clause += 1
+        prev_boundary = boundary
         out.append(clause)
     return out
 
@@ -140,7 +143,9 @@ def _context_ok(view: SentenceView, match: TriggerMatch, lexicon) -> bool:
     words = lexicon.contexts.get(name, frozenset())
     clause = view.clause_of[match.head]
     lo, hi = max(0, match.head - 8), min(len(view.toks), match.head + 9)
-    return any(view.toks[j].keys & words for j in range(lo, hi) if view.clause_of[j] == clause or abs(j - match.head) <= 3)
+    lo = min(lo, next((j for j in range(len(view.toks)) if view.clause_of[j] >= clause - 1), lo))
+    return any(view.toks[j].keys & words for j in range(lo, hi)
+               if view.clause_of[j] in (clause, clause - 1) or abs(j - match.head) <= 3)
 
 
 def _sentence_events(article, view, lexicon, grammar, cues, previous_subject) -> list[tuple[Event, bool]]:

@@ -185,6 +185,12 @@ def assign_roles(view: SentenceView, head: int, entry: TriggerEntry, grammar: Ro
             subject = chain_of(view, before[-1])
         elif after and not is_noun:
             subject = chain_of(view, after[0])
+    if entry.subject_is_target:
+        # "Russia said that Sudan must return ...": the one who must is the target, the
+        # speaker of the governing clause the source
+        asked = subject or [g for g in in_clause if g.prep is None and g.last < head][-1:]
+        speaker, _how = _borrow_subject(view, head, clause, grammar, None, False)
+        return Roles(source=[g for g in speaker if g not in asked], target=list(asked), source_from="speaker")
     if passive and subject:
         for g in subject:
             if g not in targets:

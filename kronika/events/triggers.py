@@ -46,6 +46,7 @@ class TriggerEntry:
     only_with: str | None = None
     pos: str | None = None
     receive: bool = False  # "X otrzymał od Y": the giver (od+gen / from) is the source
+    subject_is_target: bool = False  # "(X said) Y must ...": Y is asked, the speaker asks
     order: int = 0
     derived: bool = False  # from a generated triggers_*.yaml: hand-written entries win
 
@@ -115,6 +116,7 @@ def _entry(type_: str, raw, order: int) -> TriggerEntry:
         only_with=raw.get("only_with"),
         pos=raw.get("pos"),
         receive=_flag(raw.get("receive")),
+        subject_is_target=_flag(raw.get("subject_is_target")),
         order=order,
     )
 
