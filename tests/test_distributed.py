@@ -1,7 +1,10 @@
 """The Dask path on a real LocalCluster (2 worker processes): the same store as in-process
 ingest, the same outcome accounting, failures per article, bounded batches in flight."""
+import os
 import pickle
+import re
 import sqlite3
+import subprocess
 import sys
 from pathlib import Path
 
@@ -17,7 +20,8 @@ from kronika.pipeline import Pipeline, Stage, build_pipeline, ingest  # noqa: E4
 from kronika.settings import Settings  # noqa: E402
 from kronika.store import Store  # noqa: E402
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
 WARM_UP = ("Warsaw, 3 March 2021. The Polish foreign minister met his Lithuanian counterpart in Vilnius.\n\n"
            "W Warszawie premier spotkał się z ministrem obrony.\n")
 # Test-made stages must reach the workers by value: the test module is not importable there.
@@ -43,7 +47,7 @@ def stored(db: Path) -> dict[str, set[tuple]]:
         conn.close()
 
 
-def short_corpus(folder: Path, copies: int = 2, keep_chars: int = 700) -> Path:
+def short_corpus(folder: Path, copies: int = 2, keep_chars: int = 400) -> Path:
     """The demo articles cut to their first paragraphs (fast), each ``copies`` times under
     its own id, plus inputs that must fail: an unsupported format, an empty file, a JSONL
     line that is not JSON."""
@@ -64,7 +68,7 @@ def client():
     """A real 2-process LocalCluster. Its workers are forked from this process once the
     stages have loaded their data here: a cold worker spends most of a minute loading on a
     busy 2-core machine. The pipeline still travels to them pickled; cold spawned workers
-    are exercised by the CLI test in tests/cli/test_dask.py."""
+    are exercised by the CLI test below."""
     build_pipeline(Settings.load(environ={})).run(Article(id="warm", source="warm", raw=WARM_UP))
     with dask.config.set({"distributed.worker.multiprocessing-method": "fork"}):
         cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
@@ -191,3 +195,41 @@ def test_an_unreachable_scheduler_is_one_clear_error():
     with pytest.raises(ClusterError, match="cannot reach the Dask scheduler at tcp://127.0.0.1:9"):
         with dask_client("tcp://127.0.0.1:9", timeout=2):
             pass
+
+
+# -- the command line ---------------------------------------------------------------------------
+def kronika(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "kronika.cli", *args], cwd=cwd, capture_output=True, text=True,
+                          timeout=240, env={**os.environ, "PYTHONPATH": str(ROOT)})
+
+
+def test_cli_ingest_on_a_local_cluster_end_to_end(tmp_path):
+    """Cold spawned workers, as on a real cluster (cheap stages only, to stay fast; reruns
+    and the costly stages are checked above)."""
+    corpus = write_texts(tmp_path / "c", {"en": "London, 2 May 2022. The government met the unions.",
+                                          "pl": "Warszawa, 2 maja 2022. Rząd spotkał się ze związkowcami."})
+    stages = "--stages=clean,language,published"
+    first = kronika("ingest", str(corpus), "missing.txt", "--db", "k.db", "--dask", "local:2", stages, cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    assert re.search(r"ingested\s*│\s*2\b", first.stdout) and re.search(r"failed\s*│\s*1\b", first.stdout)
+    assert "missing.txt" in first.stdout and "on Dask (local:2)" in first.stdout
+    languages = sqlite3.connect(tmp_path / "k.db").execute("SELECT id, language FROM documents ORDER BY id").fetchall()
+    assert languages == [("en", "en"), ("pl", "pl")]
+
+
+@pytest.mark.parametrize("address, message", [
+    ("tcp://127.0.0.1:9", "cannot reach the Dask scheduler at tcp://127.0.0.1:9"),
+    ("local:zero", "is not a Dask address"),
+])
+def test_cli_bad_address_is_one_error_line_and_no_database(tmp_path, monkeypatch, address, message):
+    from typer.testing import CliRunner
+
+    from kronika.cli import app
+
+    monkeypatch.setattr("kronika.distributed.CONNECT_TIMEOUT_S", 1.0)
+    corpus = write_texts(tmp_path / "c", {"a": "Some text."})
+    result = CliRunner().invoke(app, ["ingest", str(corpus), "--db", str(tmp_path / "k.db"), "--dask", address])
+    assert result.exit_code == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("kronika: error:") and message in lines[0]
+    assert not (tmp_path / "k.db").exists()
