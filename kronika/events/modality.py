@@ -31,6 +31,7 @@ class ModalityCues:
     hypothetical: tuple[tuple[str, ...], ...]
     future_auxiliaries: frozenset[str]
     complementizers: frozenset[str] = frozenset()
+    attribution: tuple[tuple[str, ...], ...] = ()
 
 
 @lru_cache(maxsize=None)
@@ -47,6 +48,7 @@ def load_modality(lang: str) -> ModalityCues:
         hypothetical=_phrases(d.get("hypothetical")),
         future_auxiliaries=frozenset(str(x).lower() for x in d.get("future_auxiliaries") or ()),
         complementizers=frozenset(str(x).lower() for x in d.get("complementizers") or ()),
+        attribution=_phrases(d.get("attribution")),
     )
 
 
@@ -95,12 +97,14 @@ def read_modality(view: SentenceView, head: int, match_tokens: tuple[int, ...], 
     if _find(view, 0, head, cues.hypothetical) is not None or _conditional(view, clause_start, head):
         return ModalityReading("hypothetical")
     promised = _find(view, 0, first, cues.promise) is not None
-    if _find(view, 0, first, cues.claimed) is not None or _reportative(view, head, cues):
-        return ModalityReading("claimed", promised)
-    # plans reach over the trigger's own clause and the one that introduces it
+    # hedges and plans reach over the trigger's own clause and the one that introduces it;
+    # attributions ("według", "according to") over the whole sentence before it
     first_word = next((t for t in toks[clause_start:] if t.is_word), None)
     governed = first_word is not None and first_word.lower in cues.complementizers
     governing_start = min((i for i, c in enumerate(view.clause_of) if c >= clause - 1), default=0) if governed else clause_start
+    if _find(view, governing_start, first, cues.claimed) is not None or _find(view, 0, first, cues.attribution) is not None \
+            or _reportative(view, head, cues):
+        return ModalityReading("claimed", promised)
     if _future(view, head, clause_start, cues) or _find(view, governing_start, first, cues.planned) is not None:
         return ModalityReading("planned", promised)
     return ModalityReading("asserted", promised)
