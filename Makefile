@@ -4,6 +4,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 DB     ?= kronika.db
+PORT   ?= 8000
 
 .PHONY: run test install install-test bench clean-db
 
@@ -27,7 +28,8 @@ run: $(VENV)/.installed
 	$(BIN)/kronika stats --db $(DB)
 	$(BIN)/kronika events --db $(DB) --limit 15
 	@echo "Explore: $(BIN)/kronika --help  (docs, show ID --mentions, actors, events, timeline, export)"
-# --- web server (web UI issue): start it here, as the last recipe line of `make run` ---
+	@echo "Starting the web UI at http://127.0.0.1:$(PORT)/ (API docs at /docs; Ctrl+C stops)"
+	$(BIN)/kronika serve --db $(DB) --host 127.0.0.1 --port $(PORT)
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest
@@ -35,6 +37,7 @@ test: $(VENV)/.installed-test
 bench: $(VENV)/.installed
 	$(BIN)/python bench/ingest.py
 	$(BIN)/python bench/pipeline.py
+	$(BIN)/python bench/api.py
 
 clean-db:
 	rm -f $(DB) $(DB)-wal $(DB)-shm

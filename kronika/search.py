@@ -270,19 +270,25 @@ def search(conn: sqlite3.Connection, q: str, *, language: str | None = None, lim
            offset: int = 0) -> dict[str, Any]:
     """Documents matching ``q``, best first: {query, total, terms, actors, results}."""
     expr, info = parse_query(q)
-    where, args = [f"{INDEX_TABLE} MATCH ?"], [expr]
     if language:
-        where.append("d.language = ?")
-        args.append(language)
-    base = (f" FROM {INDEX_TABLE} JOIN search_docs s ON s.rowid = {INDEX_TABLE}.rowid"
-            f" JOIN documents d ON d.id = s.doc_id WHERE {' AND '.join(where)}")
-    total = conn.execute("SELECT count(*)" + base, args).fetchone()[0]
-    rows = conn.execute(
-        "SELECT d.id AS doc_id, d.title, d.language, d.published, d.source, bm25(" + INDEX_TABLE + ") AS rank"
-        + base + " ORDER BY rank LIMIT ? OFFSET ?", [*args, limit, offset]).fetchall()
+        base = (f" FROM {INDEX_TABLE} JOIN search_docs s ON s.rowid = {INDEX_TABLE}.rowid"
+                f" JOIN documents d ON d.id = s.doc_id WHERE {INDEX_TABLE} MATCH ? AND d.language = ?")
+        args: list = [expr, language]
+        total = conn.execute("SELECT count(*)" + base, args).fetchone()[0]
+        page = [r[0] for r in conn.execute(f"SELECT {INDEX_TABLE}.rowid{base} ORDER BY {INDEX_TABLE}.rank"
+                                           " LIMIT ? OFFSET ?", [*args, limit, offset])]
+    else:
+        # Rank inside FTS5 first; only the page's rows are joined to their documents.
+        total = conn.execute(f"SELECT count(*) FROM {INDEX_TABLE} WHERE {INDEX_TABLE} MATCH ?", [expr]).fetchone()[0]
+        page = [r[0] for r in conn.execute(f"SELECT rowid FROM {INDEX_TABLE} WHERE {INDEX_TABLE} MATCH ?"
+                                           " ORDER BY rank LIMIT ? OFFSET ?", [expr, limit, offset])]
+    by_rowid = {r["rowid"]: r for r in conn.execute(
+        "SELECT s.rowid AS rowid, d.id AS doc_id, d.title, d.language, d.published, d.source FROM search_docs s"
+        f" JOIN documents d ON d.id = s.doc_id WHERE s.rowid IN ({','.join('?' * len(page))})", page)} if page else {}
+    rows = [by_rowid[r] for r in page if r in by_rowid]
     results = []
     for r in rows:
-        item = dict(r)
+        item = {k: r[k] for k in r.keys() if k != "rowid"}
         item["snippets"] = _snippets(conn, r["doc_id"], r["language"], set(info["terms"]), set(info["actors"]))
         results.append(item)
     return {"query": q, "total": total, "terms": info["terms"], "actors": info["actors"], "results": results}

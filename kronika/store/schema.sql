@@ -164,3 +164,72 @@ CREATE INDEX IF NOT EXISTS merged_members_merged ON merged_members (merged_id);
 CREATE INDEX IF NOT EXISTS merged_members_component ON merged_members (component);
 -- Candidates for merging are found by type and date range first (kronika.stories.merge).
 CREATE INDEX IF NOT EXISTS events_type_date ON events (type, date);
+
+-- Read tables for the web app's filters and charts (kronika/web/queries.py), kept by the
+-- triggers below: one row per side of an event (its actor key: the KB id, else the country),
+-- and one per source-target pair, with the event's date, quad, type and modality copied in so
+-- a timeline or the network reads one index, without joins. Rebuilt by
+-- kronika.web.queries.rebuild_event_sides for stores written before these tables existed.
+-- first_key / first_country: 1 on an event's first side with that key / country, so counting
+-- events of an actor or a country needs no DISTINCT (an event may name Russia on both sides).
+CREATE TABLE IF NOT EXISTS event_sides (
+    event_id      TEXT NOT NULL,
+    role          TEXT NOT NULL,
+    key           TEXT NOT NULL,
+    country       TEXT,
+    date          TEXT,
+    quad          TEXT,
+    type          TEXT NOT NULL,
+    modality      TEXT NOT NULL,
+    first_key     INTEGER NOT NULL DEFAULT 1,
+    first_country INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX IF NOT EXISTS event_sides_key ON event_sides (key, first_key, date, quad, event_id, role, type, modality);
+CREATE INDEX IF NOT EXISTS event_sides_country ON event_sides (country, first_country, date, quad, event_id, role, type, modality);
+CREATE INDEX IF NOT EXISTS event_sides_event ON event_sides (event_id);
+CREATE TABLE IF NOT EXISTS event_pairs (
+    event_id       TEXT NOT NULL,
+    source         TEXT NOT NULL,
+    target         TEXT NOT NULL,
+    source_country TEXT,
+    target_country TEXT,
+    date           TEXT,
+    quad           TEXT,
+    type           TEXT NOT NULL,
+    modality       TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS event_pairs_date ON event_pairs (date, quad, source, target, type, modality);
+CREATE INDEX IF NOT EXISTS event_pairs_keys ON event_pairs (source, target, quad, date, event_id);
+CREATE INDEX IF NOT EXISTS event_pairs_countries ON event_pairs (source_country, target_country, date, quad, event_id);
+CREATE INDEX IF NOT EXISTS event_pairs_event ON event_pairs (event_id);
+CREATE INDEX IF NOT EXISTS events_date_quad ON events (date, quad, type, modality);
+
+CREATE TRIGGER IF NOT EXISTS event_actors_to_sides AFTER INSERT ON event_actors
+WHEN coalesce(NEW.actor_id, NEW.country) IS NOT NULL
+BEGIN
+    INSERT INTO event_pairs (event_id, source, target, source_country, target_country, date, quad, type, modality)
+    SELECT NEW.event_id,
+           CASE WHEN NEW.role = 'source' THEN coalesce(NEW.actor_id, NEW.country) ELSE s.key END,
+           CASE WHEN NEW.role = 'source' THEN s.key ELSE coalesce(NEW.actor_id, NEW.country) END,
+           CASE WHEN NEW.role = 'source' THEN NEW.country ELSE s.country END,
+           CASE WHEN NEW.role = 'source' THEN s.country ELSE NEW.country END,
+           s.date, s.quad, s.type, s.modality
+    FROM event_sides s WHERE s.event_id = NEW.event_id AND s.role != NEW.role;
+    INSERT INTO event_sides (event_id, role, key, country, date, quad, type, modality, first_key, first_country)
+    SELECT NEW.event_id, NEW.role, coalesce(NEW.actor_id, NEW.country), NEW.country, e.date, e.quad, e.type, e.modality,
+           NOT EXISTS (SELECT 1 FROM event_sides s WHERE s.event_id = NEW.event_id
+                       AND s.key = coalesce(NEW.actor_id, NEW.country)),
+           NEW.country IS NOT NULL AND NOT EXISTS (SELECT 1 FROM event_sides s WHERE s.event_id = NEW.event_id
+                                                   AND s.country = NEW.country)
+    FROM events e WHERE e.id = NEW.event_id;
+END;
+CREATE TRIGGER IF NOT EXISTS events_delete_sides AFTER DELETE ON events
+BEGIN
+    DELETE FROM event_sides WHERE event_id = OLD.id;
+    DELETE FROM event_pairs WHERE event_id = OLD.id;
+END;
+CREATE TRIGGER IF NOT EXISTS events_update_sides AFTER UPDATE OF date, quad, type, modality ON events
+BEGIN
+    UPDATE event_sides SET date = NEW.date, quad = NEW.quad, type = NEW.type, modality = NEW.modality WHERE event_id = NEW.id;
+    UPDATE event_pairs SET date = NEW.date, quad = NEW.quad, type = NEW.type, modality = NEW.modality WHERE event_id = NEW.id;
+END;

@@ -15,21 +15,23 @@ LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
 
 
 def prepare(db: str | Path) -> int:
-    """Build the search index when it lags behind the documents; returns documents re-indexed."""
+    """Build the search index and the web's read tables when they lag behind the store (a store
+    written before they existed); returns the documents re-indexed."""
     from kronika.search import index_is_stale, rebuild_index
-    from kronika.store import Store, connect
+    from kronika.store import Store
+    from kronika.web.queries import rebuild_event_sides, sides_are_stale
 
     if not Path(db).exists():
         raise StoreError(f"no database at {db}; ingest something first (kronika ingest PATH --db {db})")
-    reader = connect(db, readonly=True)
-    try:
-        stale = index_is_stale(reader)
-    finally:
-        reader.close()
-    if not stale:
-        return 0
-    with Store(db) as store, store.transaction() as conn:
-        return rebuild_index(conn)
+    with Store(db) as store:  # opening applies the schema: new tables and triggers appear
+        n = 0
+        if index_is_stale(store.conn):
+            with store.transaction() as conn:
+                n = rebuild_index(conn)
+        if sides_are_stale(store.conn):
+            with store.transaction() as conn:
+                log.info("web: rebuilt %d event sides", rebuild_event_sides(conn))
+        return n
 
 
 def serve(db: str | Path, host: str = "127.0.0.1", port: int = 8000) -> None:

@@ -199,7 +199,7 @@ def test_hostile_article_runs_nothing(page, base_url, demo_db):
     docs = [r[0] for r in conn.execute("SELECT id FROM documents WHERE id LIKE '%hostile%'")]
     events = [r[0] for r in conn.execute("SELECT id FROM events WHERE doc_id LIKE '%hostile%'")]
     conn.close()
-    assert len(docs) == 2  # the .txt and the .html version
+    assert len(docs) == 3 and events  # the .txt and .html files, and the hand-made article with an event
     from urllib.parse import quote
 
     p = page.page
@@ -209,9 +209,8 @@ def test_hostile_article_runs_nothing(page, base_url, demo_db):
     for path in paths:
         p.goto(base_url + path)
         assert p.evaluate("typeof window.__xss") == "undefined", path
-        for link in p.locator("a[href]").all():
-            assert not (link.get_attribute("href") or "").lower().lstrip().startswith("javascript:"), path
-        # Some attack clicks too: following every link inside the article text runs nothing either.
+        assert p.evaluate("Array.from(document.querySelectorAll('a[href]'))"
+                          ".filter(a => /^\\s*javascript:/i.test(a.getAttribute('href'))).length") == 0, path
     p.goto(base_url + paths[0])
     text = p.inner_text("#doc-text")
     assert "<script>" in text and "onerror=" in text  # shown as text
