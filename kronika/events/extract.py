@@ -115,6 +115,7 @@ def extract_events(article: Article, lang: str) -> list[Event]:
     events: list[tuple[Event, bool]] = []
     previous_subject: list[Group] | None = None
     paragraph = None
+    context: dict = {}  # what earlier sentences established: "dated" = last explicitly dated past event
     for si, sent in enumerate(article.sentences):
         if sent.paragraph != paragraph:
             previous_subject, paragraph = None, sent.paragraph
@@ -122,7 +123,7 @@ def extract_events(article: Article, lang: str) -> list[Event]:
         if sent.is_heading:
             continue  # headlines repeat the body's events in telegraphic form
         view = sentence_view(article, si, lang, mentions)
-        events.extend(_sentence_events(article, view, lexicon, grammar, cues, previous_subject))
+        events.extend(_sentence_events(article, view, lexicon, grammar, cues, previous_subject, context))
         subj = _main_subject(view)
         if subj:
             previous_subject = subj
@@ -148,7 +149,7 @@ def _context_ok(view: SentenceView, match: TriggerMatch, lexicon) -> bool:
                if view.clause_of[j] in (clause, clause - 1) or abs(j - match.head) <= 3)
 
 
-def _sentence_events(article, view, lexicon, grammar, cues, previous_subject) -> list[tuple[Event, bool]]:
+def _sentence_events(article, view, lexicon, grammar, cues, previous_subject, context=None) -> list[tuple[Event, bool]]:
     out: list[tuple[Event, bool]] = []
     consumed: set[int] = set()
     governors: list[tuple] = []  # (head, clause, event, topic only) of demands, promises, refusals, talks
@@ -215,7 +216,7 @@ def _sentence_events(article, view, lexicon, grammar, cues, previous_subject) ->
                 governors[:] = [g for g in governors if g[2] is not gov]  # one act of content each
                 consumed.update(match.tokens)
                 break
-            event = _event(article, view, match, type_, modality, roles, mode)
+            event = _event(article, view, match, type_, modality, roles, mode, context)
             if not event.source and not event.target:
                 continue
             out.append((event, _finite_verb(view, head)))
@@ -361,7 +362,7 @@ def _refs(groups: list[Group]) -> list[ActorRef]:
 
 
 def _event(article: Article, view: SentenceView, match: TriggerMatch, type_: str, modality: str, roles: Roles,
-           mode: str | None) -> Event:
+           mode: str | None, context: dict | None = None) -> Event:
     sent = view.sentence
     toks = view.toks
     trig = [toks[i] for i in sorted(match.tokens)]
@@ -379,7 +380,7 @@ def _event(article: Article, view: SentenceView, match: TriggerMatch, type_: str
         target=target,
         modality=modality,
         mode=mode,
-        date=_date(article, view, match, modality),
+        date=_date(article, view, match, modality, context),
         location=_location(article, view, match),
         sentence=view.index,
         evidence=text,
@@ -402,7 +403,24 @@ def _time_module():
     return time_mod
 
 
-def _date(article: Article, view: SentenceView, match: TriggerMatch, modality: str) -> str | None:
+def _anaphoric(view: SentenceView, head: int) -> bool:
+    """"po katastrofie", "after the attack": a phrase before the trigger in its clause that
+    points back at an event told earlier."""
+    grammar = load_role_grammar(view.lang)
+    clause = view.clause_of[head]
+    toks = view.toks
+    for j in range(1, head):
+        if view.clause_of[j] != clause and view.clause_of[j] != clause - 1:
+            continue
+        if toks[j - 1].lower in grammar.anaphoric_preps and toks[j].keys & grammar.anaphoric_nouns:
+            return True
+        if j >= 2 and toks[j - 2].lower in grammar.anaphoric_preps and toks[j - 1].lower in grammar.determiners \
+                and toks[j].keys & grammar.anaphoric_nouns:
+            return True
+    return False
+
+
+def _date(article: Article, view: SentenceView, match: TriggerMatch, modality: str, context: dict | None = None) -> str | None:
     """A time expression in the trigger's clause (else its sentence), resolved against the
     document date; with none, the document date for reported acts and the day a plan was
     stated; None for habitual or background states (imperfective past of a material act)."""
@@ -431,11 +449,15 @@ def _date(article: Article, view: SentenceView, match: TriggerMatch, modality: s
         if best is not None and modality != "planned":
             value = tm.resolve_time(best[1], anchor)
             if value:
+                if context is not None and anchor and not anchor.startswith(value) and value < anchor:
+                    context["dated"] = value  # a past event dated in the text, for later back-references
                 return value
         elif best is not None and modality == "planned" and best[1].kind not in ("deadline", "later") and best[0][0] is False:
             value = tm.resolve_time(best[1], anchor)
             if value and (not anchor or value <= anchor):
                 return value
+    if context is not None and context.get("dated") and _anaphoric(view, match.head):
+        return context["dated"]  # "po katastrofie": the date of the event it refers back to
     if not anchor:
         return None
     verbs = head_tok.verb_readings()

@@ -39,6 +39,8 @@ class RoleGrammar:
     object_modifier_preps: frozenset[str] = frozenset()
     quantity_words: frozenset[str] = frozenset()
     noun_suffixes: tuple[str, ...] = ()
+    anaphoric_preps: frozenset[str] = frozenset()
+    anaphoric_nouns: frozenset[str] = frozenset()
 
 
 def parse_frame(frame: str) -> tuple[str | None, str | None]:
@@ -85,6 +87,8 @@ def load_role_grammar(lang: str) -> RoleGrammar:
         object_modifier_preps=frozenset(str(v).lower() for v in d.get("object_modifier_preps") or ()),
         quantity_words=frozenset(str(v).lower() for v in d.get("quantity_words") or ()),
         noun_suffixes=tuple(str(v).lower() for v in d.get("noun_suffixes") or ()),
+        anaphoric_preps=frozenset(str(v).lower() for v in d.get("anaphoric_preps") or ()),
+        anaphoric_nouns=frozenset(str(v).lower() for v in d.get("anaphoric_nouns") or ()),
     )
 
 

@@ -199,3 +199,13 @@ def test_extractor_pickles_and_skips_unknown_languages():
     x = pickle.loads(pickle.dumps(make_extractor()))
     a = _article("Polska przekazała Ukrainie czołgi.", "xx", [("Polska", "POL", "country", ["nom"])])
     assert x(a).events == []
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("pl", "Rosja zaatakowała Gruzję w sierpniu 2008 r. Po ataku Francja potępiła Rosję."),
+    ("en", "Russia attacked Georgia in August 2008. After the attack, France condemned Russia."),
+])
+def test_a_back_reference_takes_the_date_of_the_event_it_names(run_text, lang, text):
+    a = run_text(text, lang, "2024-03-15")
+    assert _one(a, "ASSAULT").date == "2008-08"
+    assert _one(a, "ACCUSE").date == "2008-08"
