@@ -85,6 +85,19 @@ class LangIndex:
         self.patronymic = [re.compile(p) for p in lang_data(lang, "names").get("patronymic_patterns") or ()]
         self.place_prepositions: dict[str, tuple[str, ...]] = {
             norm(k): tuple(v or ()) for k, v in (groups.get("place_prepositions") or {}).items()}
+        self.place_skip = frozenset(norm(w) for w in groups.get("place_skip") or ())
+        self.speaker_verbs = frozenset(norm(w) for w in groups.get("speaker_verbs") or ())
+        self.speaker_pronouns = frozenset(norm(w) for w in groups.get("speaker_pronouns") or ())
+        self.media_nouns = frozenset(norm(w) for w in groups.get("media_nouns") or ())
+        self.home_markets = frozenset(groups.get("home_markets") or ())
+        names = lang_data(lang, "names")
+        self.honorifics = frozenset(norm(w) for w in names.get("honorifics") or ())
+        self.common_surnames = frozenset(norm(w) for w in names.get("common_words") or ())
+        self.not_common = frozenset(norm(w) for w in names.get("not_common_words") or ())
+        self.verbs_after_name = frozenset(norm(w) for w in names.get("verbs_after_name") or ())
+        self.locative_before_name = frozenset(norm(w) for w in names.get("locative_prepositions") or ())
+        self.calendar_words = _calendar_words(lang_data(lang, "time"))
+        self._common_cache: dict[tuple[str, str], bool] = {}
 
     # -- building ---------------------------------------------------------------------
     def _build_generated(self, kb: KnowledgeBase) -> None:
@@ -138,11 +151,13 @@ class LangIndex:
                 forms.append((a.name, "name", "en"))
             for ab in a.abbreviations:
                 forms.append((ab, "abbreviation", "*"))
-            if a.type == "person":
-                # the last word of a full name is used alone too ("Zelensky", "Lukashenka")
+            if a.type == "person" and a.bare_surname:
+                # the last word of a full name is used alone too ("Zelensky", "Lukashenka"),
+                # but not a regnal number ("John Paul II", "Charles III")
                 for form, via, lg in list(forms):
                     parts = form.split()
-                    if via == "name" and len(parts) >= 2 and parts[-1][:1].isupper() and len(parts[-1]) > 2:
+                    if via == "name" and len(parts) >= 2 and parts[-1][:1].isupper() and len(parts[-1]) > 2 \
+                            and not ROMAN_NUMERAL.match(parts[-1]):
                         forms.append((parts[-1], "surname", lg))
             for form, via, lg in forms:
                 words = tuple(self.word_keys(w) for w in _split(form))
@@ -180,6 +195,52 @@ class LangIndex:
                 for k in words[0]:
                     out.setdefault(k, []).append(Phrase(words, spec))
         return out
+
+    # -- common words ---------------------------------------------------------------
+    def is_common_word(self, text: str, base: str) -> bool:
+        """Is this capitalised word also an ordinary word of the language ("Hunt", "Kos",
+        "Мороз")? Such surnames are shared by many people, so alone they need more evidence.
+        ``base`` is the KB surname the word was matched to (nominative)."""
+        key = (text, base)
+        hit = self._common_cache.get(key)
+        if hit is None:
+            hit = self._common_cache[key] = self._is_common_word(text, base)
+        return hit
+
+    def _is_common_word(self, text: str, base: str) -> bool:
+        low = norm(_possessive_stripped(text) or text) if self.lang == "en" else norm(text)
+        if low in self.calendar_words or norm(base) in self.calendar_words:
+            return True
+        if low in self.not_common or norm(base) in self.not_common:
+            return False
+        if low in self.common_surnames or norm(base) in self.common_surnames:
+            return True
+        if self.lang == "en":
+            import simplemma
+
+            # simplemma also knows proper nouns, but gives them a capitalised lemma ("Austin")
+            return simplemma.is_known(low, lang="en") and simplemma.lemmatize(low, lang="en")[:1].islower()
+        bases = {norm(base), fold(base)}
+        return any(not a.name_class and a.lemma[:1].islower() and a.pos not in ("adj", "propn", "other", "unknown")
+                   and (norm(a.lemma) in bases or fold(a.lemma) in bases) for a in self.morph.analyse(text))
+
+    def is_verb(self, text: str) -> bool:
+        """A finite verb right after a name ("Austin said", "Kos powiedział")."""
+        low = norm(text)
+        if low in self.verbs_after_name:
+            return True
+        if self.lang == "en":
+            import simplemma
+
+            return text[:1].islower() and low.endswith("ed") and simplemma.lemmatize(low, lang="en") != low
+        return any(a.pos == "verb" for a in self.morph.analyse(text))
+
+    def plural_or_impersonal_verb(self, text: str) -> str | None:
+        """The lemma of a plural or impersonal verb form ("заявили", "powiedziano"), else None."""
+        for a in self.morph.analyse(text):
+            if a.pos == "verb" and (a.number == "pl" or "imps" in a.tag):
+                return norm(a.lemma)
+        return None
 
     # -- text side --------------------------------------------------------------------
     def token(self, text: str) -> TokenInfo:
@@ -251,6 +312,19 @@ class LangIndex:
 
 
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
+ROMAN_NUMERAL = re.compile(r"^[IVXLC]+$")
+
+
+def _calendar_words(time_data: dict) -> frozenset[str]:
+    """One-word month and weekday names of the language's time.yaml: never surnames ("May")."""
+    out = set()
+    for kind in ("months", "weekdays"):
+        for forms in (time_data.get(kind) or {}).values():
+            for f in forms or ():
+                f = str(f)
+                if " " not in f and not f.endswith(".") and len(f) > 2:
+                    out.add(norm(f))
+    return frozenset(out)
 
 
 def _hyphen_split(word: str) -> tuple[str, str]:

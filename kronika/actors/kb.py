@@ -77,6 +77,7 @@ class Actor:
     capital_names: dict[str, list[str]] = field(default_factory=dict)  # where not a metonym too
     capital: str | None = None
     positions: tuple[Position, ...] = ()
+    bare_surname: bool = True  # False where the record says `surname: {}`: the last word alone is never this person
 
     def positions_at(self, date: str | None) -> list[Position]:
         return [p for p in self.positions if p.covers(date)]
@@ -129,6 +130,7 @@ def actor_from_record(rec: dict) -> Actor:
         value = rec.get(key) or {}
         return {lang: [str(x) for x in (v if isinstance(v, list) else [v])] for lang, v in value.items()}
 
+    bare_surname = not ("surname" in rec and rec["surname"] == {})
     surname = rec.get("surname") or {}
     if isinstance(surname, str):
         surname = {"en": surname}
@@ -140,6 +142,7 @@ def actor_from_record(rec: dict) -> Actor:
         demonyms=per_lang("demonyms"), metonyms=per_lang("metonyms"), capital=rec.get("capital"),
         capital_names=per_lang("capital_names"),
         positions=tuple(_position(p) for p in rec.get("positions") or []),
+        bare_surname=bare_surname,
     )
 
 
@@ -288,9 +291,12 @@ def read_kb_dirs(dirs: Iterable[Path]) -> list[Actor]:
     return actors
 
 
+_CACHE_FORMAT = "actor-v2"  # bump when Actor's fields change, so old pickles are not read
+
+
 def _cache_path(dirs: tuple[str, ...]) -> Path | None:
     """A parsed-KB cache file named by the files' paths, sizes and times (YAML parsing is slow)."""
-    h = hashlib.sha1()
+    h = hashlib.sha1(_CACHE_FORMAT.encode())
     try:
         for d in dirs:
             for p in kb_files(Path(d)):

@@ -17,7 +17,7 @@ import logging
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kronika.actors.index import Entry, LangIndex, Phrase
+from kronika.actors.index import ROMAN_NUMERAL, Entry, LangIndex, Phrase
 from kronika.actors.kb import Actor, KnowledgeBase, fold, load_kb, norm
 from kronika.lang import tokenize
 from kronika.lang.base import _TOKEN  # the same tokens as kronika.lang.tokenize, without Token objects
@@ -54,6 +54,7 @@ class _Span:
     lemma: str = ""
     cases: tuple = ()
     title_country: str | None = None  # a country the span names itself (counted as bare)
+    bare: bool = False  # a surname alone: linked only with evidence (_bare_surnames)
 
 
 class Linker:
@@ -277,7 +278,9 @@ class _Run:
             if len(ranked) > 1 and ranked[0][0] == ranked[1][0]:
                 kind = "person" if ranked[0][2].type == "person" else "org"
                 return _Span(i, j, kind, "ambiguous", lemma=lemma, cases=cases)
-            return self._actor_span(i, j, a, e.via, lemma, cases)
+            sp = self._actor_span(i, j, a, e.via, lemma, cases)
+            sp.bare = e.via == "surname" and a.type == "person"
+            return sp
         if not countries:
             return None
         if j - i == 1 and "forename" in self.toks[i].info.name_classes and "place" not in self.toks[i].info.name_classes:
@@ -326,6 +329,7 @@ class _Run:
         from kronika.actors.titles import apply_titles
 
         spans = apply_titles(self, spans)
+        spans = self._bare_surnames(spans)
         spans = self._groups(spans)
         spans = self._first_names(spans)
         spans = self._unknown_names(spans)
@@ -338,6 +342,67 @@ class _Run:
         return Mention(start=start, end=end, text=text, kind=s.kind, lemma=s.lemma or text,
                        actor_id=s.actor.id if s.actor else None, name=s.name, country=s.country,
                        sector=s.sector, cases=s.cases, sentence=self._sentence_of(start), via=s.via)
+
+    # -- pass: bare surnames ----------------------------------------------------------
+    def _bare_surnames(self, spans: list[_Span]) -> list[_Span]:
+        """A surname alone names a KB person only with evidence: the person was named in full
+        or by title earlier in the document, or leads a state or government at the article's
+        date, or holds some office then and the word is no ordinary word of the language
+        ("Hunt", "Kos") in a place that suits a name. Otherwise the span is dropped and the
+        unknown-name pass keeps the word as an unlinked candidate if it looks like a name."""
+        first_full: dict[str, int] = {}
+        for s in spans:
+            if s.actor is not None and not s.bare:
+                first_full[s.actor.id] = min(first_full.get(s.actor.id, s.i), s.i)
+        out = []
+        for s in sorted(spans, key=lambda s: s.i):
+            if not s.bare:
+                out.append(s)
+                continue
+            a = s.actor
+            if a.id in first_full and first_full[a.id] < s.i:
+                out.append(s)  # coreference with an earlier full-name or title mention
+                continue
+            if self._surname_evidence(s, a):
+                first_full.setdefault(a.id, s.i)
+                out.append(s)
+                continue
+            log.debug("bare surname %r not linked to %s", self.toks[s.i].text, a.id)
+        return out
+
+    def _surname_evidence(self, s: _Span, a: Actor) -> bool:
+        tok = self.toks[s.i]
+        one_word = s.j - s.i == 1
+        if one_word and (ROMAN_NUMERAL.match(tok.text) or not a.bare_surname):
+            return False
+        if one_word and (norm(tok.text) in self.idx.calendar_words or tok.info.lemma.lower() in self.idx.calendar_words):
+            return False  # "May", "Maj": a month before a surname
+        if s.i > 0 and self._adjacent(s.i - 1, s.i) and self.toks[s.i - 1].cap \
+                and self._forename_fits(a, self.toks[s.i - 1]):
+            return True  # a first name spelt differently from the KB's: a full-name mention
+        heads = ("head_of_state", "head_of_government")
+        if any(p.role in heads for p in a.positions_at(self.date)):
+            return True
+        if not a.positions:
+            return False  # a KB person without any office: only after a full mention
+        # Any office held, at any date: historical figures ("Ribbentrop", "Gorbachev") are
+        # named alone too; the checks below keep out ordinary words and places.
+        if one_word and self.idx.is_common_word(tok.text, self._surname_base(s, a)):
+            return False
+        if self._sentence_start(s.i) and not (s.j < len(self.toks) and self._adjacent(s.j - 1, s.j)
+                                               and self.idx.is_verb(self.toks[s.j].text)):
+            return False  # a capitalised first word is weak evidence of a name, unless a verb follows
+        if s.i > 0 and norm(self.toks[s.i - 1].text) in self.idx.locative_before_name \
+                and (self.lang == "en" or "loc" in s.cases):
+            return False  # "in Austin", "w Kownie": a place before it is a person
+        return True
+
+    def _surname_base(self, s: _Span, a: Actor) -> str:
+        base = a.surname.get(self.lang) or a.surname.get("en")
+        if base:
+            return base
+        names = a.names.get(self.lang) or a.names.get("en") or [a.name]
+        return names[0].split()[-1]
 
     # -- pass: occasions ------------------------------------------------------------
     def _occasions(self, spans: list[_Span]) -> None:
@@ -501,7 +566,8 @@ class _Run:
                 seq = seq[1:]
             if self.lang == "en" and any(a <= tok.start < b for a, b in headings):
                 seq = []
-            if self.lang == "en" and len(seq) == 1 and self.toks[seq[0]].info.known_common:
+            if self.lang == "en" and len(seq) == 1 and self.toks[seq[0]].info.known_common \
+                    and not (seq[0] > 0 and norm(self.toks[seq[0] - 1].text.rstrip(".")) in self.idx.honorifics):
                 seq = []  # "August", "General": capitalised ordinary words, not names
             nxt = person_at.get(j)
             if seq and nxt is not None and nxt.via in ("surname", "coref") and self._adjacent(j - 1, j) and len(seq) <= 2:
@@ -515,10 +581,19 @@ class _Run:
                     nxt.kind, nxt.via = "person", "unknown"
                     nxt.lemma = " ".join(self.toks[m].info.lemma for m in range(nxt.i, nxt.j))
                 seq = []
+            honorific = False
+            if seq and norm(self.toks[seq[0]].text.rstrip(".")) in self.idx.honorifics:
+                seq, honorific = seq[1:], True  # "Mr Price": the title says a person follows
+            elif seq and seq[0] > 0 and norm(self.toks[seq[0] - 1].text) in self.idx.honorifics:
+                honorific = True  # "pan Kos"
+            if len(seq) == 1 and norm(self.toks[seq[0]].text) in self.idx.calendar_words:
+                seq = []  # "Maj", "May": a month, not a name
             if seq:
                 infos = [self.toks[m].info for m in seq]
                 classes = {x.name_class for x in infos}
-                if all(self.toks[m].text.isupper() and len(self.toks[m].text) > 1 for m in seq):
+                if honorific:
+                    kind = "person"
+                elif all(self.toks[m].text.isupper() and len(self.toks[m].text) > 1 for m in seq):
                     kind = "org"  # an acronym ("NIK", "GUS") names an institution
                 elif classes & {"forename", "surname"}:
                     kind = "person"

@@ -1,0 +1,115 @@
+"""Precision rules of the linker: surnames alone, places, seats of power as speakers,
+foreign media acronyms, capitalisation of English organisation names. Sentences are
+written for these tests; the fixture KB is extended with people whose surnames are
+ordinary words or places."""
+import pytest
+
+from actor_helpers import link, mention_for
+from kronika.actors.kb import KnowledgeBase, actor_from_record
+
+
+def _person(pid, name, country, names, surname, positions, gender="m"):
+    rec = {"id": pid, "name": name, "type": "person", "country": country, "sector": "GOV", "gender": gender,
+           "names": names, "positions": positions}
+    if surname is not None:
+        rec["surname"] = surname
+    return rec
+
+
+def _pos(role, of, start, end=None):
+    return {"role": role, "of": of, "sector": "GOV", "start": start, "end": end}
+
+
+EXTRA = [
+    # ordinary words as surnames, all holding office at 2024-05-10
+    _person("gale-hunt", "Gale Hunt", "GBR", {"en": ["Gale Hunt"], "pl": ["Gale Hunt"]}, {"en": "Hunt", "pl": "Hunt"},
+            [_pos("finance_minister", "GBR", "2023-01-01")]),
+    _person("rob-power", "Rob Power", "USA", {"en": ["Rob Power"]}, {"en": "Power"}, [_pos("un_ambassador", "USA", "2023-01-01")]),
+    _person("lorna-austin", "Lorna Austin", "USA", {"en": ["Lorna Austin"], "pl": ["Lorna Austin"]},
+            {"en": "Austin", "pl": "Austin"}, [_pos("defence_minister", "USA", "2021-01-01")], gender="f"),
+    _person("teodor-kos", "Teodor Kos", "POL", {"en": ["Teodor Kos"], "pl": ["Teodor Kos"]}, {"en": "Kos", "pl": "Kos"},
+            [_pos("justice_minister", "POL", "2023-01-01")]),
+    _person("jonas-vilkas", "Jonas Vilkas", "LTU", {"en": ["Jonas Vilkas"]}, {}, [_pos("interior_minister", "LTU", "2023-01-01")]),
+    _person("henry-may", "Henry May", "GBR", {"en": ["Henry May"], "pl": ["Henry May"]}, {"en": "May", "pl": "May"},
+            [_pos("interior_minister", "GBR", "2023-01-01")]),
+    _person("oskar-zelinsky", "Oskar Zelinsky", "CZE", {"en": ["Oskar Zelinsky"], "pl": ["Oskar Zeliński"]},
+            {"en": "Zelinsky", "pl": "Zeliński"}, [_pos("energy_minister", "CZE", "2001-01-01", "2003-01-01")]),
+    _person("boleslaw-iii", "Bolesław III", "POL", {"en": ["Bolesław III Wrymouth"], "pl": ["Bolesław III Krzywousty"]},
+            None, [_pos("head_of_state", "POL", "1107-01-01", "1138-10-28")]),
+    _person("karl-xii", "Charles XII", "SWE", {"en": ["Charles XII"], "pl": ["Karol XII"]}, None,
+            [_pos("head_of_state", "SWE", "1697-04-05", "1718-11-30")]),
+]
+
+
+@pytest.fixture(scope="module")
+def plinker(kb_dir):
+    from kronika.actors import make_linker
+    from kronika.actors.kb import read_kb_dirs
+
+    actors = read_kb_dirs([kb_dir]) + [actor_from_record(r) for r in EXTRA]
+    return make_linker(KnowledgeBase(actors))
+
+
+def _linked(a, surface):
+    """The actor linked at the last occurrence of ``surface`` (None when nothing is)."""
+    start = a.clean.rindex(surface)
+    for m in a.mentions:
+        if m.start <= start < m.end:
+            return m.actor_id
+    return None
+
+
+# -- 1. surnames alone --------------------------------------------------------------------
+@pytest.mark.parametrize("lang,text,surface,actor_id", [
+    # heads of state or government at the date: alone is enough
+    ("en", "On Tuesday Putin spoke to the press.", "Putin", "vladimir-putin"),
+    ("en", "Observers expect Tusk to object.", "Tusk", "donald-tusk"),
+    ("pl", "Wczoraj Putin rozmawiał z dziennikarzami.", "Putin", "vladimir-putin"),
+    ("ru", "Вчера Путин провёл совещание.", "Путин", "vladimir-putin"),
+    # an office and a name that is no ordinary word
+    ("en", "Reporters asked Lavrov about the talks.", "Lavrov", "sergey-lavrov"),
+    ("pl", "Dziennikarze pytali Ławrowa o rozmowy.", "Ławrowa", "sergey-lavrov"),
+    # an earlier full mention makes the bare surname safe
+    ("en", "Gale Hunt presented the budget. Critics said Hunt was wrong.", "Hunt", "gale-hunt"),
+    ("pl", "Teodor Kos przedstawił projekt. Posłowie pytali Kosa o szczegóły.", "Kosa", "teodor-kos"),
+    # a title before the surname decides
+    ("en", "Defense Secretary Austin arrived in the capital.", "Austin", "lorna-austin"),
+    # a sentence-initial surname followed by a verb
+    ("en", "Lavrov said the talks would go on.", "Lavrov", "sergey-lavrov"),
+    # former office holders whose names are no ordinary words
+    ("pl", "Na konferencji wspominano, jak Zeliński negocjował umowę.", "Zeliński", "oskar-zelinsky"),
+])
+def test_bare_surname_links_with_evidence(plinker, lang, text, surface, actor_id):
+    a = link(plinker, text, lang=lang, date="2024-05-10", sentences=True)
+    assert _linked(a, surface) == actor_id
+
+
+@pytest.mark.parametrize("lang,text,surface", [
+    ("en", "The talks stalled in May and resumed later.", "May"),
+    ("en", "Fuel prices rose and Power was cut across the region.", "Power"),
+    ("en", "The Hunt for the missing boat went on all night.", "Hunt"),
+    ("en", "Protesters gathered in Austin on Sunday.", "Austin"),
+    ("en", "Demonstrators marched at Austin again.", "Austin"),
+    ("pl", "Na gałęzi siedział Kos i śpiewał.", "Kos"),
+    ("pl", "Wczoraj w nocy Kos przeleciał nad ogrodem, a May śpiewał.", "Kos"),
+    ("en", "Officials in Vilkas county met on Monday.", "Vilkas"),  # the KB says `surname: {}`
+    ("en", "The treaty was signed by Charles XII and later by King Frederick III.", "III"),
+])
+def test_bare_surname_without_evidence_is_not_linked(plinker, lang, text, surface):
+    a = link(plinker, text, lang=lang, date="2024-05-10", sentences=True)
+    assert _linked(a, surface) is None
+
+
+def test_honorific_keeps_an_unlinked_person(plinker):
+    a = link(plinker, "Mr Hunt said the shop would close.", lang="en", date="2024-05-10")
+    m = mention_for(a, "Hunt")
+    assert (m.kind, m.actor_id) == ("person", None)
+
+
+@pytest.mark.parametrize("lang,text,surface", [
+    ("en", "Talks resumed in May.", "May"),
+    ("pl", "Rozmowy wznowiono w maju, a Maj był ciepły.", "Maj"),
+])
+def test_months_are_never_people(plinker, lang, text, surface):
+    a = link(plinker, text, lang=lang, date="2024-05-10")
+    assert all(not (m.start <= a.clean.index(surface) < m.end) or m.kind not in ("person",) for m in a.mentions)
