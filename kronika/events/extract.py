@@ -23,6 +23,7 @@ COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 MATERIAL = frozenset({"AID", "COOPERATE", "ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "SANCTION", "PROTEST"})
 # How far a demand, promise or refusal reaches over the act it names ("zażądał przeprosin").
 GOVERN_REACH = 6
+TOPIC_REACH = 25  # "rozmawiali o X, Y i Z, w tym o W": topics of talks run on
 _UNDATED_KINDS = ("duration", "anaphoric", "deadline", "since")
 # Types whose recipient the news often leaves unnamed (a deployment, a threat, an arrest of
 # unnamed people, a refusal, a resignation, a demonstration).
@@ -213,7 +214,8 @@ def _sentence_events(article, view, lexicon, grammar, cues, previous_subject, co
                 # ("podczas wizyty" after a promise is when it was made, not what was promised)
                 if gov is not _NO_EVENT and not gov.target and roles.target:
                     gov.target = _refs(roles.target)
-                governors[:] = [g for g in governors if g[2] is not gov]  # one act of content each
+                # a demand or promise has one act as its content; talks may have many topics
+                governors[:] = [g for g in governors if g[2] is not gov or g[3]]
                 consumed.update(match.tokens)
                 break
             event = _event(article, view, match, type_, modality, roles, mode, context)
@@ -273,7 +275,8 @@ def _sides_ok(type_: str, roles: Roles, verbal: bool = True) -> bool:
 
 def _governor(view: SentenceView, head: int, governors, grammar) -> Event | None:
     for g_head, g_clause, event, topic_only in reversed(governors):
-        if g_head < head <= g_head + GOVERN_REACH and view.clause_of[head] in (g_clause, g_clause + 1):
+        reach = TOPIC_REACH if topic_only else GOVERN_REACH
+        if g_head < head <= g_head + reach and view.clause_of[head] in (g_clause, g_clause + 1):
             if topic_only and not _after_topic_prep(view, g_head, head, grammar):
                 continue
             return event

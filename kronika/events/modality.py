@@ -112,7 +112,10 @@ def read_modality(view: SentenceView, head: int, match_tokens: tuple[int, ...], 
 
 def _conditional(view: SentenceView, clause_start: int, head: int) -> bool:
     """Polish conditional mood: a past form fused with "by" ("zbliżyłoby", "mógłby")."""
-    for t in view.toks[clause_start:head + 1]:
+    clause = view.clause_of[head]
+    for t in view.toks[clause_start:]:
+        if view.clause_of[t.i] != clause:
+            break
         if any(a.lemma == "by" for a in t.analyses) and any(a.tense == "past" for a in t.analyses):
             return True
     return False
