@@ -212,6 +212,9 @@ RU = [
     # passives: the subject is the target; the instrumental agent is not read (no preposition)
     pytest.param('Российский журналист был задержан в Варшаве.', 'COERCE', None, 'RUS', marks=PYMORPHY_PARTICIPLE),
     pytest.param('Два украинских беспилотника были сбиты над Курской областью.', 'ASSAULT', None, 'UKR', marks=PYMORPHY_PARTICIPLE),
+    # reported speech: the speaker is the source; the one who 'must' is the target
+    ('Министр иностранных дел России заявил, что Украина должна вывести войска из Курской области.', 'REQUEST', 'RUS', 'UKR'),
+    ('Песков заявил, что Россия продолжит наступление на Харьков.', 'THREATEN', 'RUS', None),
 ]
 
 RU_MODALITY = [
