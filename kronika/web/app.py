@@ -199,15 +199,15 @@ def create_app(db_path: str | Path = "kronika.db") -> FastAPI:
     # -- API -----------------------------------------------------------------------------------
     @app.get("/api/stats", tags=["overview"], summary="Counts, quad totals, top actors and dyads")
     def api_stats(conn: Db):
-        return {"counts": store_queries.count_documents(conn), "quads": q.quad_totals(conn),
-                "top_actors": q.actor_summary(conn, limit=10), "top_dyads": q.top_dyads(conn, limit=10)}
+        return _json({"counts": store_queries.count_documents(conn), "quads": q.quad_totals(conn),
+                      "top_actors": q.actor_summary(conn, limit=10), "top_dyads": q.top_dyads(conn, limit=10)})
 
     @app.get("/api/documents", tags=["documents"], summary="Documents, newest first")
     def api_documents(conn: Db, language: Annotated[Optional[str], Query(pattern="^[a-z]{2}$")] = None,
                       since: Since = None, until: Until = None, limit: Limit = 50, offset: Offset = 0):
-        return {"documents": store_queries.list_documents(conn, language=language, since=since, until=until,
-                                                          limit=limit, offset=offset),
-                "limit": limit, "offset": offset}
+        return _json({"documents": store_queries.list_documents(conn, language=language, since=since, until=until,
+                                                                limit=limit, offset=offset),
+                      "limit": limit, "offset": offset})
 
     @app.get("/api/documents/{doc_id:path}", tags=["documents"],
              summary="One document: clean text, sentences, mentions, events, removed lines")
@@ -216,40 +216,40 @@ def create_app(db_path: str | Path = "kronika.db") -> FastAPI:
         if doc is None:
             raise ApiError(404, "not_found", f"no document {doc_id!r}", "doc_id")
         doc.pop("raw", None)
-        return doc
+        return _json(doc)
 
     @app.get("/api/actors", tags=["actors"], summary="Actors by number of events")
     def api_actors(conn: Db, since: Since = None, until: Until = None, limit: Limit = 50):
-        return {"actors": q.actor_summary(conn, since=since, until=until, limit=limit)}
+        return _json({"actors": q.actor_summary(conn, since=since, until=until, limit=limit)})
 
     @app.get("/api/actors/{actor_id:path}", tags=["actors"], summary="One actor with its counts, partners and events")
     def api_actor(conn: Db, actor_id: str, limit: Limit = 50, offset: Offset = 0):
         actor = q.actor_detail(conn, actor_id)
         if actor is None:
             raise ApiError(404, "not_found", f"no actor {actor_id!r} in this store", "actor_id")
-        return {"actor": actor, **q.find_events(conn, actor=actor["id"], limit=limit, offset=offset)}
+        return _json({"actor": actor, **q.find_events(conn, actor=actor["id"], limit=limit, offset=offset)})
 
     @app.get("/api/events", tags=["events"], summary="Events, filtered and paged (newest first)")
     def api_events(conn: Db, filters: Filters, limit: Limit = 50, offset: Offset = 0,
                    order: Annotated[str, Query(pattern="^(date|timeline)$")] = "date"):
-        return q.find_events(conn, limit=limit, offset=offset, order=order, **filters)
+        return _json(q.find_events(conn, limit=limit, offset=offset, order=order, **filters))
 
     @app.get("/api/events/{event_id:path}", tags=["events"], summary="One event with the other reports of it")
     def api_event(conn: Db, event_id: str):
         event = q.get_event(conn, event_id)
         if event is None:
             raise ApiError(404, "not_found", f"no event {event_id!r}", "event_id")
-        return {**event, "related": q.related_events(conn, event)}
+        return _json({**event, "related": q.related_events(conn, event)})
 
     @app.get("/api/timeline", tags=["charts"], summary="Events per day/week/month/year per quad class")
     def api_timeline(conn: Db, filters: Filters, interval: Interval = "month"):
-        return q.timeline(conn, interval=interval, **filters)
+        return _json(q.timeline(conn, interval=interval, **filters))
 
     @app.get("/api/dyad", tags=["charts"], summary="Cooperation versus conflict between two sides, both ways")
     def api_dyad(conn: Db, dyad: Annotated[str, Query(max_length=200, description="RUS-BLR or actor>actor")],
                  interval: Interval = "month", since: Since = None, until: Until = None):
         _bad("dyad", q.split_dyad, dyad)
-        return q.dyad_balance(conn, dyad, interval=interval, since=since, until=until)
+        return _json(q.dyad_balance(conn, dyad, interval=interval, since=since, until=until))
 
     @app.get("/api/network", tags=["charts"], summary="Actors as nodes, weighted source-target edges")
     def api_network(conn: Db, since: Since = None, until: Until = None,
@@ -258,7 +258,7 @@ def create_app(db_path: str | Path = "kronika.db") -> FastAPI:
                     max_edges: Annotated[int, Query(ge=1, le=1000)] = 100):
         if quad:
             quad = _bad("quad", store_queries._parse_quad, quad)
-        return q.network(conn, since=since, until=until, actor=actor, quad=quad, max_edges=max_edges)
+        return _json(q.network(conn, since=since, until=until, actor=actor, quad=quad, max_edges=max_edges))
 
     @app.get("/api/search", tags=["search"], summary="Full-text search over lemmas and linked actors")
     def api_search(conn: Db, q_: Annotated[str, Query(alias="q", min_length=1, max_length=300)],
@@ -266,7 +266,7 @@ def create_app(db_path: str | Path = "kronika.db") -> FastAPI:
                    limit: Limit = 20, offset: Offset = 0):
         from kronika.search import search
 
-        return _bad("q", lambda: search(conn, q_, language=language, limit=limit, offset=offset))
+        return _json(_bad("q", lambda: search(conn, q_, language=language, limit=limit, offset=offset)))
 
     # -- pages ---------------------------------------------------------------------------------
     def page(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
@@ -380,6 +380,11 @@ def _mention_spans(doc: dict[str, Any]) -> list[dict[str, Any]]:
         spans.append({"start": m["start"], "end": m["end"], "kind": "mention" if key else "mention unlinked",
                       "title": title, "href": ("/actors/" + quote(key, safe="")) if key else None})
     return spans
+
+
+def _json(data: Any) -> JSONResponse:
+    """Query results are plain JSON values already: skip FastAPI's per-value re-encoding."""
+    return JSONResponse(data)
 
 
 def _qs(**params: Any) -> str:

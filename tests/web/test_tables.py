@@ -63,3 +63,21 @@ def test_each_event_counts_once_for_an_actor_or_a_country(tmp_path):
         net = {(e["source"], e["target"]): e["weight"] for e in q.network(conn)["edges"]}
         assert net == {("vladimir-putin", "RUS"): 1, ("vladimir-putin", "BLR"): 1,
                        ("vladimir-putin", "alexander-lukashenko"): 1}  # RUS -> RUS is no edge
+
+
+def test_serve_prepares_a_store_written_before_the_read_tables(tmp_path):
+    from kronika.search import index_is_stale
+    from kronika.web.server import prepare
+
+    path = tmp_path / "old.db"
+    with Store(path) as store:
+        store.write(_article("a", [_domestic(), _bilateral()]))
+        with store.transaction() as db:  # as a store from before these tables would look
+            for table in ("event_sides", "event_pairs", "search_index", "search_docs"):
+                db.execute(f"DELETE FROM {table}")
+        assert q.sides_are_stale(store.conn) and index_is_stale(store.conn)
+    assert prepare(path) == 1
+    with Store(path) as store:
+        assert not q.sides_are_stale(store.conn) and not index_is_stale(store.conn)
+        assert store.conn.execute("SELECT count(*) FROM event_pairs").fetchone()[0] == 4
+    assert prepare(path) == 0  # nothing to do the second time
