@@ -58,15 +58,23 @@ class ModalityReading:
     promised: bool = False  # a promise/commitment word governs the act
 
 
+@lru_cache(maxsize=256)
+def _by_first_word(phrases: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    out: dict[str, list] = {}
+    for ph in phrases:
+        out.setdefault(ph[0], []).append(ph)
+    return {k: tuple(v) for k, v in out.items()}
+
+
 def _find(view: SentenceView, lo: int, hi: int, phrases) -> int | None:
     """Index of the first token in [lo, hi) where one of the phrases starts (lemma or form)."""
     toks = view.toks
-    for i in range(lo, hi):
-        for ph in phrases:
-            if i + len(ph) > hi + len(ph) - 1 or i + len(ph) > len(toks):
-                continue
-            if all(ph[k] in toks[i + k].keys for k in range(len(ph))):
-                return i
+    index = _by_first_word(phrases)
+    for i in range(max(0, lo), min(hi, len(toks))):
+        for key in toks[i].keys & index.keys():
+            for ph in index[key]:
+                if i + len(ph) <= len(toks) and all(ph[k] in toks[i + k].keys for k in range(1, len(ph))):
+                    return i
     return None
 
 
