@@ -21,6 +21,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from kronika.errors import ConfigError, KronikaError, StoreError
@@ -45,6 +46,25 @@ class ApiError(Exception):
     def __init__(self, status: int, code: str, message: str, param: str | None = None):
         super().__init__(message)
         self.status, self.code, self.message, self.param = status, code, message, param
+
+
+class ErrorDetail(BaseModel):
+    status: int
+    code: str = Field(description="invalid_parameter, not_found, method_not_allowed, store_error or internal_error")
+    message: str
+    param: Optional[str] = Field(None, description="The parameter at fault, when one is")
+
+
+class ErrorResponse(BaseModel):
+    """The one shape of every error this API returns."""
+
+    error: ErrorDetail
+
+
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    422: {"model": ErrorResponse, "description": "A parameter is invalid; error.param names it"},
+    404: {"model": ErrorResponse, "description": "Nothing with that id"},
+}
 
 
 def error_body(status: int, code: str, message: str, param: str | None = None) -> dict[str, Any]:
@@ -125,7 +145,7 @@ def create_app(db_path: str | Path = "kronika.db") -> FastAPI:
         description="Read-only API over a Kronika store: documents, actors, PLOVER events, timelines, "
                     "the actor network and full-text search. Every error has the shape "
                     '{"error": {"status", "code", "message", "param"}}.',
-        version="0.1.0", docs_url=None, redoc_url=None,
+        version="0.1.0", docs_url=None, redoc_url=None, responses=ERROR_RESPONSES,
     )
     app.state.db_path = db_path
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")

@@ -223,6 +223,10 @@ def test_openapi_documents_every_api_route(client):
     for path in ("/api/documents", "/api/actors", "/api/events", "/api/timeline", "/api/dyad", "/api/network",
                  "/api/search", "/api/stats"):
         assert path in spec["paths"], path
+    shape = spec["components"]["schemas"]["ErrorDetail"]["properties"]
+    assert set(shape) == ERROR_KEYS
+    assert spec["paths"]["/api/events"]["get"]["responses"]["422"]["content"]["application/json"]["schema"] == {
+        "$ref": "#/components/schemas/ErrorResponse"}
     page = client.get("/docs")
     assert page.status_code == 200 and "/static/vendor/swagger-ui/swagger-ui-bundle.js" in page.text
     assert "cdn" not in page.text.lower() and "http" not in page.text.split("<body>")[1]
