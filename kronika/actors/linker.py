@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from kronika.actors.index import ROMAN_NUMERAL, Entry, LangIndex, Phrase
 from kronika.actors.kb import Actor, KnowledgeBase, fold, load_kb, norm
+from kronika.errors import KronikaError
 from kronika.lang import tokenize
 from kronika.lang.base import _TOKEN  # the same tokens as kronika.lang.tokenize, without Token objects
 from kronika.model import Article, Mention
@@ -325,6 +326,7 @@ class _Run:
                     self.seen_actors[sp.actor.id] = self.seen_actors.get(sp.actor.id, 0) + 1
         spans = self._compound_countries(spans)
         spans = self._places(spans)
+        spans = self._gazetteer_places(spans)
         self._occasions(spans)
         from kronika.actors.titles import apply_titles
 
@@ -420,13 +422,89 @@ class _Run:
         for s in spans:
             if s.kind != "country" or s.via != "metonym" or s.i == 0:
                 continue
-            prev = self.toks[s.i - 1]
-            want = preps.get(norm(prev.text))
-            if want is None or not self._adjacent(s.i - 1, s.i):
+            p = s.i - 1
+            while p > 0 and norm(self.toks[p].text) in self.idx.place_skip and self._adjacent(p, p + 1):
+                p -= 1  # "in the Kremlin"
+            want = preps.get(norm(self.toks[p].text))
+            if want is None or not self._adjacent(p, p + 1):
                 continue
             if not want or not s.cases or set(want) & set(s.cases):
+                if self._seat_speaks(p, s, spans):
+                    continue  # "в Кремле заявили": the government speaking, not a place
                 s.kind, s.sector, s.via, s.title_country = "place", None, "place", None
         return spans
+
+    def _gazetteer_places(self, spans: list[_Span]) -> list[_Span]:
+        """Cities and regions of the gazetteer (kronika/events/places.py) become place mentions
+        with their country, and a place is never also a person: "in Kaunas", "w Charkowie".
+        A seat of power or capital standing for its government stays a country mention."""
+        from kronika.events.places import find_places
+
+        try:
+            hits = find_places(self.text, self.lang)
+        except KronikaError as e:
+            log.warning("%s: no gazetteer places (%s)", self.article.id, e)
+            return spans
+        if not hits:
+            return spans
+        first_tok = {t.start: k for k, t in enumerate(self.toks)}
+        last_tok = {t.end: k for k, t in enumerate(self.toks)}
+        out = list(spans)
+        n = len(self.toks)
+        for place in hits:
+            i, last = first_tok.get(place.start), last_tok.get(place.end)
+            if i is None or last is None:
+                continue
+            j = last + 1
+            if j < n and self.toks[j].cap and self.toks[j].word and self._adjacent(j - 1, j) \
+                    and not self._sentence_start(j):
+                continue  # part of a longer name: "Kyiv Post", "Sofia Nowak"
+            if i > 0 and self.toks[i - 1].cap and self.toks[i - 1].word and self._adjacent(i - 1, i) \
+                    and not self._sentence_start(i - 1):
+                continue  # "Dynamo Kyiv"
+            overlap = [s for s in out if s.i < j and i < s.j]
+            if any(not (s.bare or s.kind == "place" or (s.actor is None and s.kind in ("person", "unknown")))
+                   for s in overlap):
+                continue  # a country, organisation, group or full name
+            out = [s for s in out if not (s.i < j and i < s.j)]
+            lemma = " ".join(self.toks[m].info.lemma for m in range(i, j) if self.toks[m].word)
+            out.append(_Span(i, j, "place", "place", country=place.country, name=place.name, lemma=lemma,
+                             cases=self._cases(i, j)))
+        return out
+
+    def _speaker_verb(self, k: int) -> bool:
+        tok = self.toks[k]
+        if self.lang == "en":
+            return norm(tok.text) in self.idx.speaker_verbs
+        lemma = self.idx.plural_or_impersonal_verb(tok.text)  # "заявили", "powiedziano": no other subject
+        return lemma is not None and lemma in self.idx.speaker_verbs
+
+    def _seat_speaks(self, prep: int, s: _Span, spans: list[_Span]) -> bool:
+        """A seat of power after a place preposition, as the source of a verb of saying:
+        "в Кремле заявили", "заявили в Кремле", "in the Kremlin they said"."""
+        if not self.idx.speaker_verbs:
+            return False
+        covered = _covered(spans)
+        sent = self.tok_sent[s.i]
+        k, between = s.j, 0
+        while k < len(self.toks) and between <= 2 and self.tok_sent[k] == sent:
+            tok = self.toks[k]
+            if self._speaker_verb(k):
+                return True
+            if k in covered or (tok.word and tok.cap and norm(tok.text) not in self.idx.speaker_pronouns) \
+                    or (not tok.word and tok.text != ","):
+                break  # another subject, or the clause ends
+            between += tok.word
+            k += 1
+        if self.lang != "en":
+            for k in (prep - 1, prep - 2):
+                if k < 0 or self.tok_sent[k] != sent or not self.toks[k].word:
+                    break
+                if self._speaker_verb(k):
+                    return True
+                if self.toks[k].cap or k in covered:
+                    break
+        return False
 
     # -- pass: groups -----------------------------------------------------------------
     def _groups(self, spans: list[_Span]) -> list[_Span]:

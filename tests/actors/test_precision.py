@@ -113,3 +113,61 @@ def test_honorific_keeps_an_unlinked_person(plinker):
 def test_months_are_never_people(plinker, lang, text, surface):
     a = link(plinker, text, lang=lang, date="2024-05-10")
     assert all(not (m.start <= a.clean.index(surface) < m.end) or m.kind not in ("person",) for m in a.mentions)
+
+
+# -- 2. places from the gazetteer ---------------------------------------------------------
+@pytest.mark.parametrize("lang,text,surface,country", [
+    ("en", "Talks were held in Kaunas last week.", "Kaunas", "LTU"),
+    ("en", "Shelling hit Kharkiv overnight.", "Kharkiv", "UKR"),
+    ("pl", "Rozmowy odbyły się w Kownie.", "Kownie", "LTU"),
+    ("pl", "Ostrzał Charkowa trwał całą noc.", "Charkowa", "UKR"),
+    ("ru", "Переговоры прошли в Каунасе.", "Каунасе", "LTU"),
+    ("uk", "Обстріл Харкова тривав усю ніч.", "Харкова", "UKR"),
+])
+def test_gazetteer_places_carry_their_country(plinker, lang, text, surface, country):
+    m = mention_for(link(plinker, text, lang=lang), surface)
+    assert (m.kind, m.country, m.actor_id) == ("place", country, None)
+
+
+def test_place_is_never_a_person(plinker):
+    # a KB person whose surname is a city: the city wins, even for a minister in office
+    rec = _person("ona-kaunas", "Ona Kaunas", "LTU", {"en": ["Ona Kaunas"]}, {"en": "Kaunas"},
+                  [_pos("defence_minister", "LTU", "2023-01-01")], gender="f")
+    from kronika.actors import make_linker
+    from kronika.actors.kb import read_kb_dirs
+
+    kb = KnowledgeBase(list(plinker.kb) + [actor_from_record(rec)])
+    a = link(make_linker(kb), "A drone fell near Kaunas on Monday.", lang="en", date="2024-05-10")
+    m = mention_for(a, "Kaunas")
+    assert (m.kind, m.country, m.actor_id) == ("place", "LTU", None)
+
+
+def test_places_do_not_count_as_document_countries(plinker):
+    from kronika.actors import document_actors
+
+    a = link(plinker, "Talks were held in Kaunas last week.", lang="en")
+    assert document_actors(a) == []
+
+
+def test_capital_as_government_stays_a_country(plinker):
+    m = mention_for(link(plinker, "Moskwa uważa, że rozmowy są zbędne.", lang="pl"), "Moskwa")
+    assert (m.kind, m.country, m.sector) == ("country", "RUS", "GOV")
+
+
+# -- 5. seats of power speaking ------------------------------------------------------------
+@pytest.mark.parametrize("lang,text,surface,kind", [
+    ("ru", "В Кремле заявили, что ответ будет жёстким.", "Кремле", "country"),
+    ("ru", "Об этом заявили в Кремле во вторник.", "Кремле", "country"),
+    ("ru", "Церемония прошла в Кремле в присутствии гостей.", "Кремле", "place"),
+    ("uk", "У Кремлі заявили, що відповідь буде жорсткою.", "Кремлі", "country"),
+    ("uk", "Церемонія відбулася в Кремлі.", "Кремлі", "place"),
+    ("pl", "Na Kremlu zapewniono, że odpowiedź będzie twarda.", "Kremlu", "country"),
+    ("pl", "W Kremlu powiedziano dziennikarzom, że nic się nie zmieni.", "Kremlu", "country"),
+    ("pl", "Uroczystość odbyła się na Kremlu.", "Kremlu", "place"),
+    ("en", "In the Kremlin they said the answer would be harsh.", "Kremlin", "country"),
+    ("en", "The ceremony took place in the Kremlin on Friday.", "Kremlin", "place"),
+])
+def test_seat_of_power_as_speaker(plinker, lang, text, surface, kind):
+    m = mention_for(link(plinker, text, lang=lang), surface)
+    assert (m.kind, m.country) == (kind, "RUS")
+    assert m.sector == ("GOV" if kind == "country" else None)
