@@ -158,6 +158,9 @@ def main() -> None:
     ap.add_argument("--db", type=Path, help="keep the store here (default: a temporary file)")
     args = ap.parse_args()
 
+    import warnings
+
+    warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
     from fastapi.testclient import TestClient
 
     from kronika.web.app import create_app, warm_up
