@@ -95,7 +95,7 @@ def _actor(m: Mention) -> ActorRef:
 def build_groups(toks: list[Tok], mentions: list[Mention], lang: str, grammar) -> list[Group]:
     """Merge adjacent mentions into participant phrases and read their preposition and case.
     ``grammar`` is a ``kronika.events.roles.RoleGrammar``."""
-    glue, preps, coordinators, dets = grammar.glue, list(grammar.preps), list(grammar.coordinators), grammar.determiners
+    glue, preps, coordinators, dets = grammar.glue, tuple(grammar.preps), list(grammar.coordinators), grammar.determiners
     spans = []
     for m in sorted(mentions, key=lambda m: m.start):
         if not (m.country or m.actor_id):
@@ -182,12 +182,18 @@ def _is_glue(t: Tok, lang: str, glue: frozenset[str]) -> bool:
     return t.lower in glue or bool(t.keys & glue)
 
 
-def _prep_at(toks: list[Tok], i: int, preps: list[tuple[str, ...]]) -> str | None:
-    for p in preps:  # longest first
+@lru_cache(maxsize=64)
+def _preps_by_last_word(preps: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    out: dict[str, list] = {}
+    for p in preps:  # longest first, kept in that order
+        out.setdefault(p[-1], []).append(p)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _prep_at(toks: list[Tok], i: int, preps) -> str | None:
+    for p in _preps_by_last_word(tuple(preps)).get(toks[i].lower, ()):
         n = len(p)
-        if i - n + 1 < 0:
-            continue
-        if tuple(t.lower for t in toks[i - n + 1:i + 1]) == p:
+        if i - n + 1 >= 0 and tuple(t.lower for t in toks[i - n + 1:i + 1]) == p:
             return " ".join(p)
     return None
 
