@@ -287,3 +287,24 @@ def test_passive_subject_is_never_the_source(run_text, text, wrong_source):
 def test_spelling_and_actorless(run_text, text, type_):
     events = run_text(text).events
     assert [e.type for e in events] == ([type_] if type_ else [])
+
+
+@pytest.mark.parametrize("text,type_,date", [
+    ("В декабре 2023 года Россия ввела санкции против Японии.", "SANCTION", "2023-12"),
+    ("Премьер-министр Венгрии встретился во вторник с канцлером Германии.", "CONSULT", "2024-03-12"),
+    ("Вчера Китай провёл военные учения у Тайваня.", "MOBILIZE", "2024-03-14"),
+])
+def test_dates_resolve_against_the_document_date(run_text, text, type_, date):
+    """The document is dated Friday 2024-03-15: weekdays go back, months keep their precision."""
+    assert date in {e.date for e in run_text(text).events if e.type == type_}
+
+
+@pytest.mark.parametrize("text,type_,source,other", [
+    ("Россия и Украина продолжают обвинять друг друга в срыве переговоров.", "ACCUSE", "RUS", "UKR"),
+    ("Премьер Польши заявил, что Польша не будет отправлять войска на Украину.", "MOBILIZE", "POL", "denied"),
+])
+def test_reciprocal_and_negated(run_text, text, type_, source, other):
+    """Reciprocal pronouns split coordinated parties; a negated plan is denied."""
+    events = [e for e in run_text(text).events if e.type == type_ and source in _countries(e.source)]
+    assert events
+    assert other in _countries(events[0].target) or other == events[0].modality

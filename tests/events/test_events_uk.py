@@ -256,3 +256,24 @@ def test_lexicon_covers_all_types_with_hundreds_of_entries():
     lexicon = load_triggers(LANG)
     assert {e.type for e in lexicon.entries} == set(PLOVER_TYPES)
     assert len(lexicon.entries) >= 400
+
+
+@pytest.mark.parametrize("text,type_,date", [
+    ("У грудні 2023 року Росія запровадила санкції проти Японії.", "SANCTION", "2023-12"),
+    ("Прем’єр-міністр Угорщини зустрівся у вівторок із канцлером Німеччини.", "CONSULT", "2024-03-12"),
+    ("Учора Китай провів військові навчання біля Тайваню.", "MOBILIZE", "2024-03-14"),
+])
+def test_dates_resolve_against_the_document_date(run_text, text, type_, date):
+    """The document is dated Friday 2024-03-15: weekdays go back, months keep their precision."""
+    assert date in {e.date for e in run_text(text).events if e.type == type_}
+
+
+@pytest.mark.parametrize("text,type_,source,other", [
+    ("Росія та Україна продовжують звинувачувати одна одну у зриві переговорів.", "ACCUSE", "RUS", "UKR"),
+    ("Прем’єр-міністр Польщі заявив, що Польща не відправлятиме війська в Україну.", "MOBILIZE", "POL", "denied"),
+])
+def test_reciprocal_and_negated(run_text, text, type_, source, other):
+    """Reciprocal pronouns split coordinated parties; a negated plan is denied."""
+    events = [e for e in run_text(text).events if e.type == type_ and source in _countries(e.source)]
+    assert events
+    assert other in _countries(events[0].target) or other == events[0].modality
