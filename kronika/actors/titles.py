@@ -57,7 +57,7 @@ def apply_titles(run, spans: list) -> list:
                 named_country = s.country
         start = k
         before = by_end.get(k)
-        if before is not None and before.kind == "country" and before.via in ("adjective", "name") \
+        if before is not None and before.kind == "country" and before.via in ("adjective", "name", "abbreviation") \
                 and run._adjacent(before.j - 1, k):
             if country is None:
                 country = named_country = before.country
@@ -122,8 +122,8 @@ def apply_titles(run, spans: list) -> list:
             role = None  # "ministrowie spraw zagranicznych", "the foreign ministers of X and Y": several people
         if role and (country or org_of):
             holders = run.kb.holders(role, org_of or country, run.date)
-            if holders:
-                holder = holders[0]
+            if holders and not (spec.get("several") and len({h.id for h in holders}) > 1):
+                holder = holders[0]  # a role several hold at once ("several: true") needs a name
         out = _without(out, consumed)
         lemma = " ".join(toks[m].info.lemma for m in range(start, end) if toks[m].word)
         if holder is not None:

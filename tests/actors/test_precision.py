@@ -171,3 +171,62 @@ def test_seat_of_power_as_speaker(plinker, lang, text, surface, kind):
     m = mention_for(link(plinker, text, lang=lang), surface)
     assert (m.kind, m.country) == (kind, "RUS")
     assert m.sector == ("GOV" if kind == "country" else None)
+
+
+# -- 3. roles of the people data ------------------------------------------------------------
+ROLE_PEOPLE = [
+    _person("vera-vice", "Vera Vice", "USA", {"en": ["Vera Vice"]}, {"en": "Vice"}, [_pos("vice_president", "USA", "2023-01-01")],
+            gender="f"),
+    _person("gerd-sprecher", "Gerd Sprecher", "DEU", {"en": ["Gerd Sprecher"]}, {"en": "Sprecher"},
+            [_pos("spokesperson_head_of_government", "DEU", "2023-01-01")]),
+    _person("ed-envoy", "Ed Envoy", "USA", {"en": ["Ed Envoy"]}, {"en": "Envoy"}, [_pos("special_envoy", "USA", "2023-01-01")]),
+    _person("al-envoy", "Al Envoy", "USA", {"en": ["Al Envoy"]}, {"en": "Envoy"}, [_pos("special_envoy", "USA", "2023-06-01")]),
+]
+
+
+@pytest.fixture(scope="module")
+def rlinker(plinker):
+    from kronika.actors import make_linker
+
+    countries = [
+        {"id": "USA", "name": "United States", "type": "country", "country": "USA", "abbreviations": ["US", "USA", "США"],
+         "names": {"en": ["United States"], "pl": ["Stany Zjednoczone"], "ru": ["Соединённые Штаты"], "uk": ["Сполучені Штати"]},
+         "adjectives": {"en": ["American"], "pl": ["amerykański"]}},
+        {"id": "DEU", "name": "Germany", "type": "country", "country": "DEU",
+         "names": {"en": ["Germany"], "pl": ["Niemcy"], "ru": ["Германия"], "uk": ["Німеччина"]},
+         "adjectives": {"en": ["German"], "pl": ["niemiecki"]}},
+    ]
+    extra = [actor_from_record(r) for r in ROLE_PEOPLE + countries]
+    return make_linker(KnowledgeBase(list(plinker.kb) + extra))
+
+
+@pytest.mark.parametrize("lang,text,surface,actor_id", [
+    ("pl", "Wiceprezydent USA przyleciał do Europy.", "Wiceprezydent USA", "vera-vice"),
+    ("en", "The US vice president arrived on Monday.", "US vice president", "vera-vice"),
+    ("en", "The vice president of the United States arrived.", "vice president of the United States", "vera-vice"),
+    ("ru", "Вице-президент США прибыл в Европу.", "Вице-президент США", "vera-vice"),
+    ("uk", "Віцепрезидент США прибув до Європи.", "Віцепрезидент США", "vera-vice"),
+    ("pl", "Rzecznik rządu Niemiec zaprzeczył tym doniesieniom.", "Rzecznik rządu Niemiec", "gerd-sprecher"),
+    ("en", "The German government spokesman denied the report.", "German government spokesman", "gerd-sprecher"),
+    ("ru", "Пресс-секретарь правительства Германии опроверг эти сведения.", "Пресс-секретарь правительства Германии", "gerd-sprecher"),
+    ("uk", "Речник уряду Німеччини спростував ці дані.", "Речник уряду Німеччини", "gerd-sprecher"),
+])
+def test_new_roles_resolve_at_date(rlinker, lang, text, surface, actor_id):
+    m = mention_for(link(rlinker, text, lang=lang, date="2024-05-10"), surface)
+    assert (m.actor_id, m.text) == (actor_id, surface)
+
+
+@pytest.mark.parametrize("lang,text,surface", [
+    ("pl", "Specjalny wysłannik USA przyleciał do Europy.", "Specjalny wysłannik USA"),
+    ("en", "The US special envoy arrived on Monday.", "US special envoy"),
+    ("ru", "Спецпосланник США прибыл в Европу.", "Спецпосланник США"),
+    ("uk", "Спецпосланець США прибув до Європи.", "Спецпосланець США"),
+])
+def test_role_held_by_several_names_no_one(rlinker, lang, text, surface):
+    m = mention_for(link(rlinker, text, lang=lang, date="2024-05-10"), surface)
+    assert (m.kind, m.actor_id, m.country, m.sector) == ("title", None, "USA", "GOV")
+
+
+def test_role_held_by_one_envoy_resolves(rlinker):
+    m = mention_for(link(rlinker, "The US special envoy arrived.", lang="en", date="2023-03-01"), "US special envoy")
+    assert m.actor_id == "ed-envoy"
