@@ -89,6 +89,8 @@ _RANK = {"person": 0, "org": 1, "group": 2, "title": 3, "country": 4, "unknown":
 
 
 def _actor(m: Mention) -> ActorRef:
+    if m.kind == "place":  # a city as an actor stands for its country ("w Baku zatrzymano")
+        return ActorRef(name=None, country=m.country, sector=None, actor_id=None, start=m.start, end=m.end)
     return ActorRef(name=m.name, country=m.country, sector=m.sector, actor_id=m.actor_id, start=m.start, end=m.end)
 
 
