@@ -15,6 +15,7 @@ once. Needs the ``dask`` extra (``pip install 'kronika[dask]'``).
 """
 from __future__ import annotations
 
+import hashlib
 import logging
 import time
 from contextlib import contextmanager
@@ -71,6 +72,25 @@ def dask_client(address: str, timeout: float | None = None) -> Iterator["distrib
         raise ClusterError(f"cannot reach the Dask scheduler at {address}: {e}") from e
     with client:
         yield client
+
+
+def code_fingerprint() -> str:
+    """A digest of Kronika's code and data files as this machine has them: workers running
+    another version would store other results, so they are refused."""
+    root = Path(__file__).resolve().parent
+    digest = hashlib.sha1()
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts and path.suffix not in (".pyc", ".tmp"):
+            digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def _check_versions(client) -> None:
+    ours = code_fingerprint()
+    differ = sorted(w for w, theirs in client.run(code_fingerprint).items() if theirs != ours)
+    if differ:
+        raise ClusterError(f"Dask workers {', '.join(differ)} run other Kronika code or data than this machine; "
+                           "install the same version on every worker")
 
 
 def _worker_threads(client, timeout: float) -> int:
@@ -132,6 +152,7 @@ def ingest_distributed(paths: Iterable[str | Path], store, settings: Settings | 
     report = IngestReport(skipped_stages=list(pipeline.skipped), stages=pipeline.names)
     started = time.perf_counter()
     window = in_flight or 2 * _worker_threads(client, CONNECT_TIMEOUT_S)
+    _check_versions(client)
     # One copy per worker, kept there: stages load their data once per worker, not per task.
     shipped = client.scatter(pipeline, broadcast=True, hash=False)
     done = distributed.as_completed()
@@ -201,4 +222,4 @@ def ingest_distributed(paths: Iterable[str | Path], store, settings: Settings | 
     return report
 
 
-__all__ = ["ClusterError", "dask_client", "ingest_distributed", "run_batch", "PER_TASK"]
+__all__ = ["ClusterError", "code_fingerprint", "dask_client", "ingest_distributed", "run_batch", "PER_TASK"]

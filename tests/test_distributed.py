@@ -191,6 +191,24 @@ def test_batches_in_flight_are_bounded(tmp_path, client):
     assert max(ahead) <= 2 * 3  # never more than in_flight tasks of per_task articles unwritten
 
 
+def pretend_other_code(on: bool) -> None:
+    """On a worker: its Kronika fingerprint reads as another version's (or as its own again)."""
+    import kronika.distributed as d
+
+    real = d.__dict__.setdefault("real_fingerprint", d.code_fingerprint)
+    d.code_fingerprint = (lambda: "another version") if on else real
+
+
+def test_workers_with_other_code_or_data_are_refused(tmp_path, client):
+    corpus = write_texts(tmp_path / "c", {"a": "Some text."})
+    client.run(pretend_other_code, True)
+    try:
+        with Store(tmp_path / "k.db") as store, pytest.raises(ClusterError, match="other Kronika code or data"):
+            ingest_distributed([corpus], store, Settings.load(environ={}), client, pipeline=simple_pipeline())
+    finally:
+        client.run(pretend_other_code, False)
+
+
 def test_an_unreachable_scheduler_is_one_clear_error():
     with pytest.raises(ClusterError, match="cannot reach the Dask scheduler at tcp://127.0.0.1:9"):
         with dask_client("tcp://127.0.0.1:9", timeout=2):
