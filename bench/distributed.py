@@ -31,7 +31,17 @@ from kronika.pipeline import build_pipeline, ingest  # noqa: E402
 from kronika.settings import Settings  # noqa: E402
 from kronika.store import Store, connect, queries  # noqa: E402
 
-WARM_UP = "Warsaw, 3 March 2021. The Polish foreign minister met his Lithuanian counterpart.\n"
+# One short article per language, so each process loads every language's data before timing.
+WARM_UP = (
+    "Warsaw, 3 March 2021. The Polish foreign minister met his Lithuanian counterpart in Vilnius.\n",
+    "Warszawa, 3 marca 2021. Minister spraw zagranicznych Polski spotkał się w Wilnie z ministrem Litwy.\n",
+    "Москва, 3 марта 2021 года. Министр иностранных дел России встретился в Минске с коллегой.\n",
+    "Київ, 3 березня 2021 року. Міністр закордонних справ України зустрівся у Варшаві з колегою.\n",
+)
+
+
+def warm_articles() -> list[Article]:
+    return [Article(id=f"warm{i}", source="warm", raw=text) for i, text in enumerate(WARM_UP)]
 
 
 def repeat_corpus(source: Path, folder: Path, n: int) -> int:
@@ -72,7 +82,8 @@ def main(argv: list[str] | None = None) -> None:
 
         t = time.perf_counter()
         pipeline = build_pipeline(settings)
-        pipeline.run(Article(id="warm", source="warm", raw=WARM_UP))
+        for article in warm_articles():
+            pipeline.run(article)
         print(f"warm-up in this process: {time.perf_counter() - t:.1f} s")
         t, cpu = time.perf_counter(), time.process_time()
         with Store(settings.db) as store:
@@ -84,7 +95,7 @@ def main(argv: list[str] | None = None) -> None:
             started = time.perf_counter() - t
             t = time.perf_counter()
             shipped = client.scatter(pipeline, broadcast=True, hash=False)
-            warm = [(Article(id="warm", source="warm", raw=WARM_UP), None)]
+            warm = [(article, None) for article in warm_articles()]
             client.gather([client.submit(run_batch, shipped, warm, "", False, workers=[w], pure=False)
                            for w in client.scheduler_info()["workers"]])
             print(f"Dask: cluster of {a.workers} started in {started:.1f} s, workers warmed up in "
