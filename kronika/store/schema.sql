@@ -162,6 +162,23 @@ CREATE TABLE IF NOT EXISTS merged_members (
 );
 CREATE INDEX IF NOT EXISTS merged_members_merged ON merged_members (merged_id);
 CREATE INDEX IF NOT EXISTS merged_members_component ON merged_members (component);
+-- Twin classes: reports whose fields that merging reads are all equal (the same event copied
+-- or syndicated) compare alike with everything, so links and clustering work on one
+-- representative per class (its smallest event id) and a new twin costs one row.
+-- merged_id NULL: an unlinked class whose reports do not link to each other (each its own).
+CREATE TABLE IF NOT EXISTS merge_classes (
+    sig       TEXT PRIMARY KEY,
+    rep       TEXT NOT NULL UNIQUE,
+    self_link INTEGER NOT NULL,
+    merged_id TEXT,
+    component TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS merge_classes_component ON merge_classes (component);
+CREATE TABLE IF NOT EXISTS merge_twins (
+    event_id TEXT PRIMARY KEY,
+    sig      TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS merge_twins_sig ON merge_twins (sig, event_id);
 -- Candidates for merging are found by type and date range first (kronika.stories.merge).
 CREATE INDEX IF NOT EXISTS events_type_date ON events (type, date);
 

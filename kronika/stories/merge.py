@@ -15,11 +15,17 @@ How merging stays incremental and independent of the order articles arrive in:
    That depends only on the component's content, so re-clustering just the component a new
    document touches gives the partition a full recomputation would give.
 
+Reports whose compared fields are all equal (copies of one story) form a *twin class*: they
+compare alike with everything, so links, candidates and clustering use one representative per
+class (its smallest event id, whatever the order of arrival). A twin joins its class in one row
+without comparisons, which keeps the cost per document flat however many copies pile up.
+
 Deleting or replacing a document detaches its events and re-clusters what remains of their
 components. A merged event's id is the smallest id among its reports.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import re
@@ -292,6 +298,9 @@ _HAS_MONTH = ("(e.date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]*'"
               " AND CAST(substr(e.date, 6, 2) AS INTEGER) BETWEEN 1 AND 12)")
 
 
+_IS_REP = "EXISTS (SELECT 1 FROM merge_classes c WHERE c.rep = e.id)"  # twins are found through their class
+
+
 def _actor_clause(named: frozenset[str], countries: frozenset[str]) -> tuple[str, list] | None:
     ids = sorted(k for k in named if not k.startswith("name:"))
     names = sorted(k[5:] for k in named if k.startswith("name:"))
@@ -344,7 +353,7 @@ def candidate_ids(conn: sqlite3.Connection, report: Report, cfg: MergeSettings) 
     if undated_actors:  # stored events without a date: found through their (named) actors
         where, args = undated_actors
         sql = ("SELECT DISTINCT e.id FROM event_actors ea JOIN events e ON e.id = ea.event_id"
-               f" WHERE e.type = ? AND e.id != ? AND ({where})")
+               f" WHERE e.type = ? AND e.id != ? AND ({where}) AND {_IS_REP}")
         if when is not None:
             sql += f" AND NOT coalesce({_DATED}, 0)"
         found |= {r[0] for r in conn.execute(sql, [report.type, report.id, *args])}
@@ -352,7 +361,7 @@ def candidate_ids(conn: sqlite3.Connection, report: Report, cfg: MergeSettings) 
     if when is not None and dated_actors:  # dated ones: by type and date range first, then actors
         where, args = dated_actors
         dates, date_args = _date_clause(when, cfg.date_tolerance_days)
-        sql = (f"SELECT e.id FROM events e WHERE e.type = ? AND e.id != ? AND {dates}"
+        sql = (f"SELECT e.id FROM events e WHERE e.type = ? AND e.id != ? AND {dates} AND {_IS_REP}"
                f" AND EXISTS (SELECT 1 FROM event_actors ea WHERE ea.event_id = e.id AND ({where}))")
         found |= {r[0] for r in conn.execute(sql, [report.type, report.id, *date_args, *args])}
     return found
@@ -415,38 +424,85 @@ def _links_among(conn: sqlite3.Connection, ids: set[str]) -> list[tuple[str, str
     return found
 
 
-def recluster(conn: sqlite3.Connection, ids: Iterable[str], cfg: MergeSettings | None = None) -> None:
-    """Recompute components and merged events for these events (whole components only)."""
+# -- twin classes ----------------------------------------------------------------------------
+def signature(report: Report) -> str:
+    """Everything ``compare`` reads of a report: equal signatures compare alike with anything
+    (same links, same scores, same vetoes), so a class of twins is one node of the graph."""
+    key = [report.type, report.date, report.place, report.mode,
+           sorted(report.source.named), sorted(report.source.countries),
+           sorted(report.target.named), sorted(report.target.countries)]
+    return hashlib.blake2b(json.dumps(key, ensure_ascii=False).encode("utf-8"), digest_size=16).hexdigest()
+
+
+def _in(column: str, part: list) -> str:
+    return f"{column} IN ({','.join('?' * len(part))})"
+
+
+def _drop_links(conn: sqlite3.Connection, reps: Iterable[str]) -> None:
+    for part in _chunks(sorted(set(reps))):
+        conn.execute(f"DELETE FROM merge_links WHERE {_in('event_a', part)} OR {_in('event_b', part)}", part + part)
+
+
+def _component_classes(conn: sqlite3.Connection, reps: set[str]) -> set[str]:
+    """Representatives of every class in the components these classes sit in."""
+    components: set[str] = set()
+    for part in _chunks(sorted(reps)):
+        components |= {r[0] for r in conn.execute(f"SELECT component FROM merge_classes WHERE {_in('rep', part)}", part)}
+    members: set[str] = set()
+    for part in _chunks(sorted(components)):
+        members |= {r[0] for r in conn.execute(f"SELECT rep FROM merge_classes WHERE {_in('component', part)}", part)}
+    return members
+
+
+def recluster(conn: sqlite3.Connection, reps: Iterable[str], cfg: MergeSettings | None = None) -> None:
+    """Recompute components and merged events for these class representatives (whole
+    components only); only classes whose merged event changed have their reports rewritten."""
     cfg = cfg or load_settings()
-    ids = set(ids)
-    if not ids:
+    reps = set(reps)
+    if not reps:
         return
-    links = _links_among(conn, ids)
-    uf = _UnionFind(ids)
+    state: dict[str, tuple] = {}  # rep -> (sig, self_link, merged_id, component)
+    for part in _chunks(sorted(reps)):
+        for r in conn.execute("SELECT rep, sig, self_link, merged_id, component FROM merge_classes"
+                              f" WHERE {_in('rep', part)}", part):
+            state[r[0]] = tuple(r)[1:]
+    reps &= set(state)
+    links = _links_among(conn, reps)
+    uf = _UnionFind(reps)
     for a, b, _ in links:
         uf.union(a, b)
     by_component: dict[str, list[tuple[str, str, float]]] = defaultdict(list)
     for link in links:
         by_component[uf.find(link[0])].append(link)
-    rows = []
+    wanted: dict[str, tuple[str | None, str]] = {}
     for root, group in uf.groups().items():
         component = min(group)
         if len(group) == 1:
-            rows.append((group[0], group[0], component))
+            rep = group[0]
+            # alone: its twins are one event if they link to each other, else each its own
+            wanted[rep] = (rep if state[rep][1] else None, rep)
             continue
         merged = cluster_component(load_reports(conn, group), by_component[root], cfg)
-        rows += [(eid, mid, component) for eid, mid in merged.items()]
-    conn.executemany("INSERT OR REPLACE INTO merged_members (event_id, merged_id, component) VALUES (?, ?, ?)", rows)
+        wanted.update((rep, (mid, component)) for rep, mid in merged.items())
+    for rep, (mid, component) in wanted.items():
+        sig, _, old_mid, old_component = state[rep]
+        if (mid, component) == (old_mid, old_component):
+            continue
+        conn.execute("UPDATE merge_classes SET merged_id = ?, component = ? WHERE rep = ?", (mid, component, rep))
+        members = "event_id IN (SELECT event_id FROM merge_twins WHERE sig = ?)"
+        if mid is None:
+            conn.execute(f"UPDATE merged_members SET merged_id = event_id, component = event_id WHERE {members}", (sig,))
+        else:
+            conn.execute(f"UPDATE merged_members SET merged_id = ?, component = ? WHERE {members}",
+                         (mid, component, sig))
 
 
 def _event_ids(conn: sqlite3.Connection, doc_id: str) -> list[str]:
     return [r[0] for r in conn.execute("SELECT id FROM events WHERE doc_id = ? ORDER BY idx", (doc_id,))]
 
 
-def link_document(conn: sqlite3.Connection, doc_id: str, cfg: MergeSettings | None = None) -> set[str]:
-    """Store the links of a document's events; return the events whose components it touches."""
-    cfg = cfg or load_settings()
-    reports = load_reports(conn, _event_ids(conn, doc_id))
+def _link(conn: sqlite3.Connection, reports: dict[str, Report], cfg: MergeSettings) -> set[str]:
+    """Store the links of these class representatives; return the representatives they touch."""
     found: dict[str, set[str]] = {eid: candidate_ids(conn, r, cfg) for eid, r in reports.items()}
     others = load_reports(conn, set().union(*found.values()) - set(reports)) if found else {}
     everyone = {**others, **reports}
@@ -464,48 +520,77 @@ def link_document(conn: sqlite3.Connection, doc_id: str, cfg: MergeSettings | No
     return touched
 
 
-def _component_members(conn: sqlite3.Connection, event_ids: set[str]) -> set[str]:
-    components = set()
-    for part in _chunks(sorted(event_ids)):
-        components |= {r[0] for r in conn.execute(
-            f"SELECT component FROM merged_members WHERE event_id IN ({','.join('?' * len(part))})", part)}
-    members = set()
-    for part in _chunks(sorted(components)):
-        members |= {r[0] for r in conn.execute(
-            f"SELECT event_id FROM merged_members WHERE component IN ({','.join('?' * len(part))})", part)}
-    return members
-
-
 def attach_document(conn: sqlite3.Connection, doc_id: str, cfg: MergeSettings | None = None) -> None:
-    """Attach a just-stored document's events to merged events (call inside its transaction)."""
+    """Attach a just-stored document's events to merged events (call inside its transaction).
+    A twin of a stored report joins its class in one row; only a new class (or a new smallest
+    id of a class) is compared with the store and re-clusters its component."""
     cfg = cfg or load_settings()
-    touched = link_document(conn, doc_id, cfg)
-    if touched:
-        recluster(conn, touched | _component_members(conn, touched), cfg)
+    reports = load_reports(conn, _event_ids(conn, doc_id))
+    relink: dict[str, Report] = {}
+    rows = []
+    for eid in sorted(reports):
+        report = reports[eid]
+        sig = signature(report)
+        cls = conn.execute("SELECT rep, merged_id, component FROM merge_classes WHERE sig = ?", (sig,)).fetchone()
+        conn.execute("INSERT OR REPLACE INTO merge_twins (event_id, sig) VALUES (?, ?)", (eid, sig))
+        if cls is None:
+            conn.execute("INSERT INTO merge_classes (sig, rep, self_link, merged_id, component) VALUES (?, ?, ?, NULL, ?)",
+                         (sig, eid, int(compare(report, report, cfg).linked), eid))
+            rows.append((eid, eid, eid))
+            relink[eid] = report
+            continue
+        rep, mid, component = cls
+        rows.append((eid, mid, component) if mid is not None else (eid, eid, eid))
+        if eid < rep:  # the class's representative is its smallest id, whatever the order of arrival
+            _drop_links(conn, [rep])
+            conn.execute("UPDATE merge_classes SET rep = ? WHERE sig = ?", (eid, sig))
+            relink[eid] = report
+    conn.executemany("INSERT OR REPLACE INTO merged_members (event_id, merged_id, component) VALUES (?, ?, ?)", rows)
+    if relink:
+        touched = _link(conn, relink, cfg)
+        recluster(conn, touched | _component_classes(conn, touched), cfg)
 
 
 def detach_document(conn: sqlite3.Connection, doc_id: str, cfg: MergeSettings | None = None) -> None:
     """Take a document's events out of merged events before it is deleted or replaced."""
-    ids = set(_event_ids(conn, doc_id))
+    cfg = cfg or load_settings()
+    ids = _event_ids(conn, doc_id)
     if not ids:
         return
-    remaining = _component_members(conn, ids) - ids
+    sigs: set[str] = set()
     for part in _chunks(sorted(ids)):
-        marks = ",".join("?" * len(part))
-        conn.execute(f"DELETE FROM merge_links WHERE event_a IN ({marks}) OR event_b IN ({marks})", part + part)
-        conn.execute(f"DELETE FROM merged_members WHERE event_id IN ({marks})", part)
-    recluster(conn, remaining, cfg)
+        sigs |= {r[0] for r in conn.execute(f"SELECT sig FROM merge_twins WHERE {_in('event_id', part)}", part)}
+        conn.execute(f"DELETE FROM merge_twins WHERE {_in('event_id', part)}", part)
+        conn.execute(f"DELETE FROM merged_members WHERE {_in('event_id', part)}", part)
+    components: set[str] = set()
+    relink: list[str] = []
+    for sig in sorted(sigs):
+        rep, component = conn.execute("SELECT rep, component FROM merge_classes WHERE sig = ?", (sig,)).fetchone()
+        components.add(component)
+        first = conn.execute("SELECT min(event_id) FROM merge_twins WHERE sig = ?", (sig,)).fetchone()[0]
+        if first == rep:
+            continue
+        _drop_links(conn, [rep])
+        if first is None:
+            conn.execute("DELETE FROM merge_classes WHERE sig = ?", (sig,))
+        else:
+            conn.execute("UPDATE merge_classes SET rep = ? WHERE sig = ?", (first, sig))
+            relink.append(first)
+    touched = _link(conn, load_reports(conn, relink), cfg) if relink else set()
+    remaining: set[str] = set()
+    for part in _chunks(sorted(components)):
+        remaining |= {r[0] for r in conn.execute(f"SELECT rep FROM merge_classes WHERE {_in('component', part)}", part)}
+    recluster(conn, remaining | touched | _component_classes(conn, touched), cfg)
 
 
 def rebuild(conn: sqlite3.Connection, cfg: MergeSettings | None = None) -> int:
     """Recompute every link and merged event of the store (for stores ingested before merging,
     or after changing merge.yaml). Returns the number of merged events."""
     cfg = cfg or load_settings()
-    conn.execute("DELETE FROM merge_links")
-    conn.execute("DELETE FROM merged_members")
+    for table in ("merge_links", "merged_members", "merge_classes", "merge_twins"):
+        conn.execute(f"DELETE FROM {table}")
     for (doc_id,) in conn.execute("SELECT id FROM documents ORDER BY id").fetchall():
-        link_document(conn, doc_id, cfg)
-    recluster(conn, [r[0] for r in conn.execute("SELECT id FROM events")], cfg)
+        attach_document(conn, doc_id, cfg)
     return conn.execute("SELECT count(DISTINCT merged_id) FROM merged_members").fetchone()[0]
 
 
