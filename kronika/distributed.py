@@ -8,7 +8,9 @@ ingested (new or replaced), unchanged or failed, and a stage that raises turns t
 article into a Failure naming the stage. Inputs are read in this process (workers need not
 see the files) and shipped to workers in batches; results are written as batches complete,
 by this process alone, so the store keeps its one writer. A bounded number of batches is in
-flight, so memory stays flat however large the corpus.
+flight, so memory stays flat however large the corpus. One difference: if one run holds two
+inputs with the same id and different texts, the version whose batch finishes last is kept
+(in-process: the later input's).
 
 Workers need Kronika installed (the same version); the pipeline is shipped to each worker
 once. Needs the ``dask`` extra (``pip install 'kronika[dask]'``).

@@ -137,6 +137,9 @@ def _dask_client(address: str):
         return contextlib.nullcontext()
     from kronika.distributed import dask_client
 
+    if err.is_terminal:  # starting workers takes seconds before the progress bar shows
+        what = f"starting {address[len('local:'):]} local workers" if address.startswith("local:") else f"connecting to {address}"
+        err.print(f"[dim]Dask: {escape(what)}[/]")
     return dask_client(address)
 
 
