@@ -1,4 +1,4 @@
-"""Hand-made Articles for store tests: no stage runs, every field is set by hand."""
+"""Shared fixtures: hand-made Articles (no stage runs, every field set by hand) for store, CLI and web tests."""
 import pytest
 
 from kronika.model import ActorRef, Article, Event, Mention, Place, Removed, Sentence
