@@ -119,6 +119,7 @@ class _Run:
                 sent += 1
             self.tok_sent.append(sent if article.sentences else 0)
         self.seen_actors: dict[str, int] = {}  # actor id -> times linked so far
+        self._named_early: set[str] = set()  # actors matched unambiguously so far by the KB pass
 
     def _sentence_of(self, offset: int) -> int:
         if not self.article.sentences:
@@ -198,14 +199,55 @@ class _Run:
                         continue  # "agencja Reutera": a generic first word may be lower case
                     if (e.via == "abbreviation" or _acronym(e.form)) and not self._exact(i, e.form):
                         continue
+                    if len(e.words) == 1 and not self._home_acronym(i, e):
+                        continue
+                    if len(e.words) > 1 and not self._acronyms_agree(i, e.form):
+                        continue
+                    if self.lang == "en" and len(e.words) > 1 and not e.person and not self._inner_caps_agree(i, e.form):
+                        continue  # "Russian armed forces" is the group pass's adjective + sector noun
                     found.setdefault(i + len(e.words), []).append(e)
             if found:
                 j = max(found)
                 out.append((i, j, found[j]))
+                if len(found[j]) == 1:
+                    self._named_early.add(found[j][0].actor_id)
                 i = j
             else:
                 i += 1
         return out
+
+    def _inner_caps_agree(self, i: int, form: str) -> bool:
+        """English names of bodies capitalise their words ("Just Russia", "Right Sector");
+        written in lower case the same words are ordinary phrases ("a just Russia")."""
+        for m, word in enumerate(_form_tokens(form)):
+            if word[:1].isupper() and i + m < len(self.toks) and not self.toks[i + m].cap:
+                return False
+        return True
+
+    def _acronyms_agree(self, i: int, form: str) -> bool:
+        """Inside a longer form, an acronym is not another inflected acronym ("agencja AP"
+        is not "agencja APA", whose genitive plural the morphology spells "AP")."""
+        for m, word in enumerate(_form_tokens(form)):
+            if i + m >= len(self.toks):
+                return False
+            text = self.toks[i + m].text
+            if len(word) > 1 and word.isupper() and len(text) > 1 and text.isupper() and text != word:
+                return False
+        return True
+
+    def _home_acronym(self, i: int, e: Entry) -> bool:
+        """A short acronym of a foreign outlet ("ABC", "DW" in Polish text) is too often
+        something else: it needs a media noun before it ("agencja AP") unless the outlet is
+        of this language's market or the KB lists the acronym among this language's names."""
+        if self.lang == "en" or not (e.via == "abbreviation" or _acronym(e.form)):
+            return True
+        if sum(c.isalpha() for c in e.form) > 3:
+            return True
+        a = self.kb.get(e.actor_id)
+        if a is None or a.kind != "media" or a.country in self.idx.home_markets or a.id in self._named_early \
+                or e.form in a.names.get(self.lang, ()):
+            return True
+        return i > 0 and not self.toks[i - 1].keys.isdisjoint(self.idx.media_nouns)
 
     def _compound_countries(self, spans: list[_Span]) -> list[_Span]:
         """"US-led", "Kremlin-backed", "pro-Russian", "polsko-białoruski": a country inside a
@@ -516,8 +558,10 @@ class _Run:
         for s in spans:
             if id(s) in drop:
                 continue
-            if s.kind == "country" and s.via == "adjective":
-                # adjective + (one modifier) + sector noun or institution
+            possessive = self.lang == "en" and s.kind == "country" and s.via in ("name", "metonym") \
+                and self.toks[s.j - 1].text.endswith(("'s", "’s"))
+            if s.kind == "country" and (s.via == "adjective" or possessive):
+                # adjective (or "Russia's") + (one modifier) + sector noun or institution
                 for skip in (0, 1):
                     k = s.j + skip
                     if k >= len(self.toks) or (skip and (k - 1 in covered or not self.toks[k - 1].word)):

@@ -230,3 +230,64 @@ def test_role_held_by_several_names_no_one(rlinker, lang, text, surface):
 def test_role_held_by_one_envoy_resolves(rlinker):
     m = mention_for(link(rlinker, "The US special envoy arrived.", lang="en", date="2023-03-01"), "US special envoy")
     assert m.actor_id == "ed-envoy"
+
+
+# -- 4. English organisation names and generic phrases ---------------------------------------
+ORG_FIXTURES = [
+    {"id": "rus-armed-forces", "name": "Russian Armed Forces", "type": "org", "country": "RUS", "sector": "MIL",
+     "kind": "military", "names": {"en": ["Russian Armed Forces"]}},
+    {"id": "pol-police", "name": "Polish Police", "type": "org", "country": "POL", "sector": "COP", "kind": "police",
+     "names": {"en": ["Polish Police"]}},
+    {"id": "blr-kgb", "name": "KGB of Belarus", "type": "org", "country": "BLR", "sector": "COP", "kind": "security",
+     "names": {"en": ["KGB of Belarus", "Belarusian KGB"]}},
+    {"id": "fair-russia", "name": "Fair Russia", "type": "org", "country": "RUS", "sector": "LEG", "kind": "party",
+     "names": {"en": ["Fair Russia"]}},
+    {"id": "abc-tv", "name": "ABC Television", "type": "org", "country": "USA", "sector": "MED", "kind": "media",
+     "names": {"en": ["ABC Television"]}, "abbreviations": ["ABC"]},
+    {"id": "pl-agency", "name": "Polish Wire", "type": "org", "country": "POL", "sector": "MED", "kind": "media",
+     "names": {"en": ["Polish Wire"]}, "abbreviations": ["PWA"]},
+    {"id": "cnx-news", "name": "CNX News", "type": "org", "country": "USA", "sector": "MED", "kind": "media",
+     "names": {"en": ["CNX News"], "pl": ["CNX"]}, "abbreviations": ["CNX"]},
+]
+
+
+@pytest.fixture(scope="module")
+def olinker(plinker):
+    from kronika.actors import make_linker
+
+    return make_linker(KnowledgeBase(list(plinker.kb) + [actor_from_record(r) for r in ORG_FIXTURES]))
+
+
+@pytest.mark.parametrize("text,surface,country,sector", [
+    ("Russian Armed Forces shelled the town.", "Russian Armed Forces", "RUS", "MIL"),
+    ("Russian armed forces shelled the town.", "Russian armed forces", "RUS", "MIL"),
+    ("Ukraine's armed forces shelled the town.", "Ukraine's armed forces", "UKR", "MIL"),
+    ("They say the Ukrainian army held the line.", "Ukrainian army", "UKR", "MIL"),
+    ("Polish police detained two men.", "Polish police", "POL", "COP"),
+    ("Polish Police detained two men.", "Polish Police", "POL", "COP"),
+    ("Belarusian KGB detained two men.", "Belarusian KGB", "BLR", "COP"),
+])
+def test_org_names_and_generic_phrases_give_country_and_sector(olinker, text, surface, country, sector):
+    m = mention_for(link(olinker, text, lang="en"), surface)
+    assert (m.text, m.country, m.sector) == (surface, country, sector)
+
+
+def test_lower_case_inner_words_are_no_org_name(olinker):
+    a = link(olinker, "They hoped for a fair Russia one day.", lang="en")
+    assert all(m.actor_id != "fair-russia" for m in a.mentions)
+    assert mention_for(link(olinker, "A Fair Russia deputy spoke.", lang="en"), "Fair Russia").actor_id == "fair-russia"
+
+
+# -- 6. short acronyms of foreign media -------------------------------------------------------
+@pytest.mark.parametrize("lang,text,surface,actor_id", [
+    ("pl", "Jak podaje ABC, negocjacje trwają.", "ABC", None),  # another market's acronym, no context
+    ("ru", "По данным ABC, переговоры продолжаются.", "ABC", None),
+    ("pl", "Jak podała stacja ABC, negocjacje trwają.", "ABC", "abc-tv"),  # a media noun before it
+    ("pl", "Według telewizji ABC negocjacje trwają.", "ABC", "abc-tv"),
+    ("pl", "Jak podaje CNX, negocjacje trwają.", "CNX", "cnx-news"),  # listed among the Polish names
+    ("pl", "Jak podaje PWA, negocjacje trwają.", "PWA", "pl-agency"),  # an outlet of the Polish market
+    ("en", "ABC reported that talks go on.", "ABC", "abc-tv"),
+])
+def test_foreign_media_acronyms_need_context(olinker, lang, text, surface, actor_id):
+    a = link(olinker, text, lang=lang)
+    assert _linked(a, surface) == actor_id
