@@ -295,7 +295,7 @@ def _verbal(view: SentenceView, head: int) -> bool:
 
         return _en_verbish(view, head, load_role_grammar("en"))
     tok = view.toks[head]
-    return bool(tok.verb_readings()) or any(a.tag.startswith(("ppas", "pact")) for a in tok.analyses)
+    return bool(tok.verb_readings()) or any(a.tag.startswith(("ppas", "pact", "PRTF", "PRTS")) for a in tok.analyses)  # PRT*: pymorphy3
 
 
 def _finite_verb(view: SentenceView, head: int) -> bool:
