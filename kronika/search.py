@@ -61,16 +61,20 @@ def _word_terms(word: str, morph) -> list[str]:
     return out
 
 
+# The word tokens of kronika.lang.tokenize (its other tokens are single non-word characters),
+# found without building Token objects: indexing runs in the store's one writer.
+_WORDS = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
+
+
+@lru_cache(maxsize=200_000)
+def _cached_terms(lang: str | None, word: str) -> tuple[str, ...]:
+    # News repeats its words: lemmatise each form once per language, not once per occurrence.
+    return tuple(_word_terms(word, _morphology(lang)))
+
+
 def text_terms(text: str, lang: str | None) -> str:
     """The words of ``text`` with their lemmas, space-separated, for the index."""
-    from kronika.lang import tokenize
-
-    morph = _morphology(lang)
-    terms: list[str] = []
-    for tok in tokenize(text):
-        if _WORD.match(tok.text):
-            terms.extend(_word_terms(tok.text, morph))
-    return " ".join(terms)
+    return " ".join(t for word in _WORDS.findall(text) for t in _cached_terms(lang, word))
 
 
 @lru_cache(maxsize=1)

@@ -125,3 +125,21 @@ def test_rebuild_restores_a_missing_index(tmp_path):
             assert rebuild_index(db) == 3
         assert not index_is_stale(s.conn)
         assert found(s, "Łukaszenka") == {"pl-inst", "pl-dat", "pl-linked"}
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("pl", "Minister O'Briena rozmawiał z dowódcą Iskander-M: „Nie”, powiedział — 12-3 dla nas."),
+    ("en", "O’Brien's talks (part 2) ended; the ministers' follow-up starts on 5-6 May."),
+    ("ru", "Министр встретился с послом — переговоры продолжатся в Санкт-Петербурге."),
+    ("uk", "Міністр зустрівся з послом у Києві; розмова тривала 2 години."),
+    (None, "_x_ a-b-c ''quoted'' ą-ę"),
+])
+def test_index_terms_are_the_tokenizer_words_with_their_lemmas(lang, text):
+    from kronika.lang import tokenize
+    from kronika.search import _morphology, _word_terms, text_terms
+
+    morph = _morphology(lang)
+    expected = [t for tok in tokenize(text) if tok.text[0].isalnum() or tok.text[0] == "_"
+                for t in _word_terms(tok.text, morph)]
+    assert text_terms(text, lang).split(" ") == expected
+    assert text_terms(text, lang) == text_terms(text, lang)  # the cached forms give the same again

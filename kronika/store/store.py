@@ -278,28 +278,32 @@ class Store:
             list({m.actor_id: (m.actor_id, m.name, m.kind, m.country, m.sector) for m in a.mentions if m.actor_id}.values()),
         )
         types = plover_types()
+        event_rows, actor_rows = [], []
         for n, e in enumerate(a.events):
             event_id = f"{a.id}#{n}"
             quad = types[e.type]["quad"] if e.type in types else None
             if quad is None:
                 log.warning("document %s: event type %r is not PLOVER; stored without a quad class", a.id, e.type)
-            db.execute(
-                "INSERT INTO events (id, doc_id, idx, type, quad, mode, date, location_name, location_country, modality,"
-                " sentence, evidence, evidence_start, evidence_end, trigger, trigger_start, trigger_end, confidence)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    event_id, a.id, n, e.type, quad, e.mode, e.date,
-                    e.location.name if e.location else None, e.location.country if e.location else None,
-                    e.modality, e.sentence, e.evidence, e.evidence_start, e.evidence_end,
-                    e.trigger, e.trigger_start, e.trigger_end, e.confidence,
-                ),
-            )
-            db.executemany(
-                'INSERT INTO event_actors (event_id, role, idx, actor_id, name, country, sector, start, "end")'
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (event_id, role, i, r.actor_id, r.name, r.country, r.sector, r.start, r.end)
-                    for role, refs in (("source", e.source), ("target", e.target))
-                    for i, r in enumerate(refs)
-                ],
-            )
+            event_rows.append((
+                event_id, a.id, n, e.type, quad, e.mode, e.date,
+                e.location.name if e.location else None, e.location.country if e.location else None,
+                e.modality, e.sentence, e.evidence, e.evidence_start, e.evidence_end,
+                e.trigger, e.trigger_start, e.trigger_end, e.confidence,
+            ))
+            actor_rows += [
+                (event_id, role, i, r.actor_id, r.name, r.country, r.sector, r.start, r.end)
+                for role, refs in (("source", e.source), ("target", e.target))
+                for i, r in enumerate(refs)
+            ]
+        # all events before their actors: the read-table triggers on event_actors look the event up
+        db.executemany(
+            "INSERT INTO events (id, doc_id, idx, type, quad, mode, date, location_name, location_country, modality,"
+            " sentence, evidence, evidence_start, evidence_end, trigger, trigger_start, trigger_end, confidence)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            event_rows,
+        )
+        db.executemany(
+            'INSERT INTO event_actors (event_id, role, idx, actor_id, name, country, sector, start, "end")'
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            actor_rows,
+        )
