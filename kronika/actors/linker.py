@@ -391,9 +391,11 @@ class _Run:
     def _bare_surnames(self, spans: list[_Span]) -> list[_Span]:
         """A surname alone names a KB person only with evidence: the person was named in full
         or by title earlier in the document, or leads a state or government at the article's
-        date, or holds some office then and the word is no ordinary word of the language
-        ("Hunt", "Kos") in a place that suits a name. Otherwise the span is dropped and the
-        unknown-name pass keeps the word as an unlinked candidate if it looks like a name."""
+        date, or the word is no ordinary word of the language ("Hunt", "Kos"), no month, and
+        stands where a name can ("in Austin" is a place; a sentence's first word needs a verb
+        after it). The KB's `surname: {}` and regnal numbers never link. Otherwise the span
+        is dropped and the unknown-name pass keeps the word as an unlinked candidate if it
+        looks like a name."""
         first_full: dict[str, int] = {}
         for s in spans:
             if s.actor is not None and not s.bare:
@@ -427,10 +429,9 @@ class _Run:
         heads = ("head_of_state", "head_of_government")
         if any(p.role in heads for p in a.positions_at(self.date)):
             return True
-        if not a.positions:
-            return False  # a KB person without any office: only after a full mention
-        # Any office held, at any date: historical figures ("Ribbentrop", "Gorbachev") are
-        # named alone too; the checks below keep out ordinary words and places.
+        # Any office held at any date, or none recorded (the KB lists people who matter but
+        # not every role: "Kadyrov", "Stalin"): figures of the past are named alone too
+        # ("Ribbentrop"); the checks below keep out ordinary words, months and places.
         if one_word and self.idx.is_common_word(tok.text, self._surname_base(s, a)):
             return False
         if self._sentence_start(s.i) and not (s.j < len(self.toks) and self._adjacent(s.j - 1, s.j)

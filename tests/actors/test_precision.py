@@ -291,3 +291,14 @@ def test_lower_case_inner_words_are_no_org_name(olinker):
 def test_foreign_media_acronyms_need_context(olinker, lang, text, surface, actor_id):
     a = link(olinker, text, lang=lang)
     assert _linked(a, surface) == actor_id
+
+
+def test_person_without_recorded_office_links_by_a_distinctive_surname(kb_dir):
+    from kronika.actors import make_linker
+    from kronika.actors.kb import read_kb_dirs
+
+    rec = _person("ivan-groznyi", "Ivan Groznyi", "RUS", {"en": ["Ivan Groznyi"], "pl": ["Iwan Groźny"]},
+                  {"en": "Groznyi"}, [])
+    lk = make_linker(KnowledgeBase(read_kb_dirs([kb_dir]) + [actor_from_record(rec)]))
+    a = link(lk, "Historians still argue about Groznyi and his reign.", lang="en", date="2024-05-10")
+    assert _linked(a, "Groznyi") == "ivan-groznyi"
