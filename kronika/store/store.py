@@ -125,6 +125,12 @@ class Store:
                     "INSERT OR REPLACE INTO event_types (type, quad, quad_code, score) VALUES (?, ?, ?, ?)",
                     [(name, t["quad"], t["quad_code"], t["score"]) for name, t in plover_types().items()],
                 )
+                if self.conn.execute("SELECT EXISTS (SELECT 1 FROM merged_members)"
+                                     " AND NOT EXISTS (SELECT 1 FROM merge_twins)").fetchone()[0]:
+                    # merged by a Kronika before twin classes: new reports would not find the old ones
+                    from kronika.stories.merge import rebuild
+
+                    log.info("store: %s merged events recomputed with twin classes", rebuild(self.conn))
         except sqlite3.DatabaseError as e:
             self.conn.close()
             raise StoreError(f"{path} is not a usable Kronika database: {e}") from e

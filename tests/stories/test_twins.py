@@ -85,3 +85,14 @@ def test_replacing_the_first_copy_moves_it_out(tmp_path):
         assert "m02#0" not in next(g for g in groups if "m01#0" in g)
     with store_of(tmp_path / "fresh.db", [changed if d.id == "m01" else d for d in DOCS]) as store:
         assert after == snapshot(store)
+
+
+def test_a_store_merged_before_twin_classes_is_remerged_on_open(tmp_path):
+    path = tmp_path / "old.db"
+    with store_of(path, DOCS) as store:
+        expected = snapshot(store)
+        with store.transaction() as db:  # what an older Kronika left: no twin classes
+            db.execute("DELETE FROM merge_twins")
+            db.execute("DELETE FROM merge_classes")
+    with Store(path) as store:
+        assert snapshot(store) == expected
