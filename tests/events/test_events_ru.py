@@ -14,9 +14,6 @@ from kronika.model import Article
 # Code limits (kronika/events/tokens.py `_coordinated` and extract.py `_clauses`): a comma alone
 # chains two actor phrases, so the subject after "По словам X," inherits the attribution's preposition.
 COMMA_AFTER_ATTRIBUTION = pytest.mark.xfail(strict=False, reason="comma after an attribution phrase chains it to the subject")
-# kronika/events/extract.py `_verbal` knows only Polish participle tags (ppas/pact): a pymorphy3
-# short passive ("был задержан", tag PRTS) counts as a noun, and an agentless noun is not coded.
-PYMORPHY_PARTICIPLE = pytest.mark.xfail(strict=False, reason="PRTS passive participle not seen as verbal")
 
 LANG = "ru"
 
@@ -210,8 +207,9 @@ RU = [
     ('Украина и Россия провели обмен пленными при посредничестве ОАЭ.', 'RETREAT', 'UKR', 'RUS'),
     ('Турция сбила российский военный самолет.', 'ASSAULT', 'TUR', 'RUS'),
     # passives: the subject is the target; the instrumental agent is not read (no preposition)
-    pytest.param('Российский журналист был задержан в Варшаве.', 'COERCE', None, 'RUS', marks=PYMORPHY_PARTICIPLE),
-    pytest.param('Два украинских беспилотника были сбиты над Курской областью.', 'ASSAULT', None, 'UKR', marks=PYMORPHY_PARTICIPLE),
+    ('Российский журналист был задержан в Варшаве.', 'COERCE', None, 'RUS'),
+    ('Два украинских беспилотника были сбиты над Курской областью.', 'ASSAULT', None, 'UKR'),
+    ('Американский гражданин был арестован в Москве.', 'COERCE', None, 'USA'),
     # reported speech: the speaker is the source; the one who 'must' is the target
     ('Министр иностранных дел России заявил, что Украина должна вывести войска из Курской области.', 'REQUEST', 'RUS', 'UKR'),
     ('Песков заявил, что Россия продолжит наступление на Харьков.', 'THREATEN', 'RUS', None),
