@@ -29,6 +29,7 @@ _UNDATED_KINDS = ("duration", "anaphoric", "deadline", "since")
 # unnamed people, a refusal, a resignation, a demonstration).
 TARGET_OPTIONAL = frozenset({"MOBILIZE", "THREATEN", "COERCE", "REJECT", "RETREAT", "PROTEST", "CONCEDE"})
 SOURCE_OPTIONAL = frozenset({"ASSAULT", "COERCE"})
+DOMESTIC_TARGET = frozenset({"PROTEST", "COERCE"})
 # Conflict acts announced for the future are threats; the mode names what is threatened.
 THREAT_CONTENT = {"ASSAULT": "violence", "COERCE": "restrict", "SANCTION": "relations", "PROTEST": "restrict"}
 
@@ -312,10 +313,14 @@ def _predicative(view: SentenceView, head: int, entry) -> bool:
     marked pos: verb must not stand where a noun does ("the strike")."""
     tok = view.toks[head]
     if view.lang == "en":
-        if entry.pos == "verb":
-            from kronika.events.roles import _en_verbish, load_role_grammar
+        from kronika.events.roles import _en_verbish, load_role_grammar
 
-            return _en_verbish(view, head, load_role_grammar("en"))
+        grammar = load_role_grammar("en")
+        prev = view.toks[head - 1].lower if head else ""
+        if tok.lower.endswith("ed") and prev in grammar.adjective_openers:
+            return False  # "the occupied territories", "an alleged plot": adjectives
+        if entry.pos == "verb":
+            return prev not in grammar.noun_after_preps and _en_verbish(view, head, grammar)
         return True
     if tok.analyses and all(a.tag.startswith(("ppas", "pact")) for a in tok.analyses):
         aux = {"być", "zostać", "bywać", "zostawać"}
@@ -375,6 +380,9 @@ def _event(article: Article, view: SentenceView, match: TriggerMatch, type_: str
         source = [ActorRef(name=None, country=a.country, sector=None, actor_id=None, start=a.start, end=a.end) for a in source]
     # one actor on both sides says nothing: keep it as the source
     target = [a for a in target if (a.name, a.country) not in {(s.name, s.country) for s in source} or not a.country]
+    if not target and type_ in DOMESTIC_TARGET:
+        # PLOVER: a protest or a crackdown with no one named is aimed at the source's own country
+        target = [ActorRef(name=None, country=c, sector=None) for c in dict.fromkeys(a.country for a in source) if c]
     confidence = {"clause": 0.9, "agent": 0.9, "complement": 0.8, "modifier": 0.7, "carried": 0.7,
                   "speaker": 0.6, "previous": 0.5, "locative": 0.5}.get(roles.source_from, 0.6)
     return Event(
@@ -522,7 +530,9 @@ def _dedupe(found: list[tuple[Event, bool]]) -> list[Event]:
         for k, (o, o_verb) in enumerate(out):
             if o.sentence != e.sentence or o.type != e.type:
                 continue
-            if (o.mode and e.mode and o.mode != e.mode) or (verb and o_verb):
+            same_sides = _key(o.source) == _key(e.source) and _key(o.target) == _key(e.target)
+            # "held talks during a visit": a noun of another mode with the very same sides is the same fact
+            if (o.mode and e.mode and o.mode != e.mode and not same_sides) or (verb and o_verb):
                 continue
             if not _key(o.source) or not _key(e.source) or _key(o.source) & _key(e.source) \
                     or _key(o.target) & _key(e.target):

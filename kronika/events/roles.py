@@ -41,6 +41,8 @@ class RoleGrammar:
     noun_suffixes: tuple[str, ...] = ()
     anaphoric_preps: frozenset[str] = frozenset()
     anaphoric_nouns: frozenset[str] = frozenset()
+    noun_after_preps: frozenset[str] = frozenset()
+    adjective_openers: frozenset[str] = frozenset()
 
 
 def parse_frame(frame: str) -> tuple[str | None, str | None]:
@@ -89,6 +91,8 @@ def load_role_grammar(lang: str) -> RoleGrammar:
         noun_suffixes=tuple(str(v).lower() for v in d.get("noun_suffixes") or ()),
         anaphoric_preps=frozenset(str(v).lower() for v in d.get("anaphoric_preps") or ()),
         anaphoric_nouns=frozenset(str(v).lower() for v in d.get("anaphoric_nouns") or ()),
+        noun_after_preps=frozenset(str(v).lower() for v in d.get("noun_after_preps") or ()),
+        adjective_openers=frozenset(str(v).lower() for v in d.get("adjective_openers") or ()),
     )
 
 

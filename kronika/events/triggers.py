@@ -171,6 +171,8 @@ def find_triggers(tokens, lexicon: TriggerLexicon, clause_of: list[int]) -> list
     for i, tok in enumerate(tokens):
         if tok.mention >= 0 or not tok.is_word:
             continue
+        if _name_like(tokens, i):
+            continue
         cands: list[TriggerMatch] = []
         seen: set[int] = set()
         for key in tok.keys:
@@ -196,6 +198,13 @@ def find_triggers(tokens, lexicon: TriggerLexicon, clause_of: list[int]) -> list
         if keep:
             pruned.append(keep)
     return pruned
+
+
+def _name_like(tokens, i: int) -> bool:
+    """A capitalised word inside a sentence, after another word, is part of a name or a
+    month ("in March", "Free Tibet banners"), not an event word."""
+    tok = tokens[i]
+    return i > 0 and tok.text[:1].isupper() and tok.text[1:].islower() and tokens[i - 1].is_word
 
 
 def _rank(m: TriggerMatch) -> tuple:

@@ -1,0 +1,82 @@
+"""Precision rules of the event stage: what is not an event, the domestic target of
+protests and crackdowns, one event per fact. Sentences are written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from kronika.model import Article
+
+
+@pytest.fixture(scope="module")
+def run_text():
+    from kronika.actors import make_linker
+    from kronika.clean import clean_article
+    from kronika.events import make_extractor
+
+    linker, extractor = make_linker(), make_extractor()
+
+    def run(text: str, lang: str, published: str | None = "2024-03-15") -> Article:
+        a = Article(id="t", source="test", raw=text, declared_language=lang, declared_published=published)
+        a = clean_article(a)
+        a.language, a.published = lang, published
+        return extractor(linker(a))
+
+    return run
+
+
+def _c(refs) -> set[str]:
+    return {r.country for r in refs if r.country}
+
+
+def _summary(article: Article):
+    return [(e.type, sorted(_c(e.source)), sorted(_c(e.target)), e.trigger) for e in article.events]
+
+
+# (lang, sentence, a type that must NOT be found)
+NOT_EVENTS = [
+    # a noun spelled like a verb of the lexicon: travel advice is no visit
+    ("en", "Canada updated its advice against travel to Belarus.", "CONSULT"),
+    ("en", "Estonia kept its bans on travel to Russia.", "CONSULT"),
+    # people nouns name actors, not acts
+    ("en", "Georgian protesters received letters from the government of Armenia.", "PROTEST"),
+    ("en", "Polish demonstrators read a statement of the government of Lithuania.", "PROTEST"),
+    # "forces" are troops, not coercion to act
+    ("en", "Serbian forces stayed near the border with Croatia.", "REQUEST"),
+    # a capitalised word inside a sentence is a name or a month
+    ("en", "Lithuania printed Free Belarus leaflets for Poland.", "RETREAT"),
+    ("en", "Latvia signed the treaty with Estonia in March.", "PROTEST"),
+    # an -ed form after a determiner is an adjective
+    ("en", "Ukraine listed the occupied towns near Russia.", "ASSAULT"),
+]
+
+
+@pytest.mark.parametrize("lang,text,type_", NOT_EVENTS, ids=[f"{r[0]}-{r[2]}-{i}" for i, r in enumerate(NOT_EVENTS)])
+def test_not_an_event(run_text, lang, text, type_):
+    got = _summary(run_text(text, lang))
+    assert type_ not in {t for t, *_ in got}, got
+
+
+# (lang, sentence, type, source countries, target countries)
+DOMESTIC = [
+    ("en", "Thousands of Georgians protested in Tbilisi on Sunday.", "PROTEST", {"GEO"}, {"GEO"}),
+    ("en", "Belarusian police arrested dozens of students on Monday.", "COERCE", {"BLR"}, {"BLR"}),
+    ("pl", "Tysiące Gruzinów protestowały w niedzielę w Tbilisi.", "PROTEST", {"GEO"}, {"GEO"}),
+]
+
+
+@pytest.mark.parametrize("lang,text,type_,source,target", DOMESTIC, ids=[f"{r[0]}-{r[2]}" for r in DOMESTIC])
+def test_domestic_target(run_text, lang, text, type_, source, target):
+    got = _summary(run_text(text, lang))
+    assert (type_, sorted(source), sorted(target)) in [(t, s, g) for t, s, g, _ in got], got
+
+
+def test_a_named_target_stays(run_text):
+    got = _summary(run_text("Thousands of Georgians protested against Russia in Tbilisi.", "en"))
+    assert ("PROTEST", ["GEO"], ["RUS"]) in [(t, s, g) for t, s, g, _ in got], got
+
+
+def test_one_event_for_talks_during_a_visit(run_text):
+    a = run_text("The president of France held talks with the president of Poland during a visit to Warsaw.", "en")
+    consults = [e for e in a.events if e.type == "CONSULT"]
+    assert len(consults) == 1, _summary(a)
+    assert _c(consults[0].source) | _c(consults[0].target) == {"FRA", "POL"}
