@@ -210,6 +210,10 @@ UK = [
     # reported speech: the speaker is the source; the one who 'must' is the target
     ('Міністр закордонних справ України заявив, що Росія повинна вивести війська з Криму.', 'REQUEST', 'UKR', 'RUS'),
     ('Пєсков заявив, що Росія продовжить наступ на Харків.', 'THREATEN', 'RUS', None),
+    # impersonal -но/-то forms: the place stands for the state that acted, the object is the target
+    ('У Мінську затримано трьох польських журналістів.', 'COERCE', 'BLR', 'POL'),
+    ('У Москві заарештовано американського журналіста.', 'COERCE', 'RUS', 'USA'),
+    ('За ніч над Україною збито 20 російських дронів.', 'ASSAULT', None, 'RUS'),
 ]
 
 UK_MODALITY = [
