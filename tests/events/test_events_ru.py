@@ -320,3 +320,17 @@ def test_trigger_words_are_dictionary_lemmas():
     not_lemmas = sorted(w for w in words if morph.analyse(w)
                         and not any(a.lemma.lower().replace("ё", "е") == w for a in morph.analyse(w)))
     assert len(not_lemmas) <= 0.02 * len(words), not_lemmas
+
+
+@pytest.mark.parametrize("text,type_", [
+    ("Президент Польши принял закон о поддержке Украины.", "CONSULT"),
+    ("Лавров ответит на вопросы журналистов из Китая.", "THREATEN"),
+    ("Экономика Германии в прошлом году сократилась на 0,3 процента.", None),
+    ("Если Россия нападёт на Литву, НАТО ответит.", "ASSAULT"),
+    ("Турция может заблокировать вступление Швеции в НАТО.", "REJECT"),
+    ("Россия и Украина продолжают обвинять друг друга в срыве переговоров.", "CONSULT"),
+])
+def test_no_event(run_text, text, type_):
+    """Conditionals, possibilities, background facts and lookalike words code nothing (of that type)."""
+    events = run_text(text).events
+    assert not [e for e in events if type_ is None or e.type == type_], [(e.type, e.trigger) for e in events]

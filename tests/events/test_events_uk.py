@@ -295,3 +295,17 @@ def test_trigger_words_are_dictionary_lemmas():
     not_lemmas = sorted(w for w in words if morph.analyse(w)
                         and not any(a.lemma.lower().replace("ё", "е") == w for a in morph.analyse(w)))
     assert len(not_lemmas) <= 0.02 * len(words), not_lemmas
+
+
+@pytest.mark.parametrize("text,type_", [
+    ("Президент Польщі ухвалив закон про підтримку України.", "CONSULT"),
+    ("Економіка Німеччини минулого року скоротилася на 0,3 відсотка.", None),
+    ("Якщо Росія нападе на Литву, НАТО відповість.", "ASSAULT"),
+    ("Туреччина може заблокувати вступ Швеції до НАТО.", "REJECT"),
+    ("Росія та Україна продовжують звинувачувати одна одну у зриві переговорів.", "CONSULT"),
+    ("Вибори в Грузії відбудуться в жовтні.", None),
+])
+def test_no_event(run_text, text, type_):
+    """Conditionals, possibilities, background facts and lookalike words code nothing (of that type)."""
+    events = run_text(text).events
+    assert not [e for e in events if type_ is None or e.type == type_], [(e.type, e.trigger) for e in events]
