@@ -438,7 +438,7 @@ class _Run:
                                                and self.idx.is_verb(self.toks[s.j].text)):
             return False  # a capitalised first word is weak evidence of a name, unless a verb follows
         if s.i > 0 and norm(self.toks[s.i - 1].text) in self.idx.locative_before_name \
-                and (self.lang == "en" or "loc" in s.cases):
+                and (self.lang == "en" and not tok.text.endswith(("'s", "’s")) or "loc" in s.cases):
             return False  # "in Austin", "w Kownie": a place before it is a person
         return True
 
@@ -685,8 +685,9 @@ class _Run:
                     and self.toks[j].text[0].isalpha() and self._adjacent(j - 1, j):
                 j += 1
             seq = list(range(k, j))
-            if self._sentence_start(k) and self.toks[k].info.known_common:
-                seq = seq[1:]
+            if self._sentence_start(k) and self.toks[k].info.known_common and not (
+                    j == k + 1 and "surname" in tok.info.name_classes and j < n and self.idx.is_verb(self.toks[j].text)):
+                seq = seq[1:]  # a capitalised ordinary word, unless a surname before its verb ("Kos powiedział")
             if self.lang == "en" and any(a <= tok.start < b for a, b in headings):
                 seq = []
             if self.lang == "en" and len(seq) == 1 and self.toks[seq[0]].info.known_common \

@@ -302,3 +302,14 @@ def test_person_without_recorded_office_links_by_a_distinctive_surname(kb_dir):
     lk = make_linker(KnowledgeBase(read_kb_dirs([kb_dir]) + [actor_from_record(rec)]))
     a = link(lk, "Historians still argue about Groznyi and his reign.", lang="en", date="2024-05-10")
     assert _linked(a, "Groznyi") == "ivan-groznyi"
+
+
+def test_possessive_after_in_is_still_a_person(plinker):
+    a = link(plinker, "In Lavrov's words, the talks are over.", lang="en", date="2024-05-10")
+    assert _linked(a, "Lavrov's") == "sergey-lavrov"
+
+
+def test_sentence_initial_common_surname_before_a_verb_stays_an_unlinked_person(plinker):
+    a = link(plinker, "Kos powiedział, że nic nie wie.", lang="pl", date="2024-05-10")
+    m = mention_for(a, "Kos")
+    assert (m.kind, m.actor_id) == ("person", None)
