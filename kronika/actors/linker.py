@@ -7,8 +7,10 @@ Passes over the tokens of the clean text, each one reading the language data:
      minister", "jego białoruski odpowiednik"; a name right after a title decides;
   3. groups: country adjective + sector noun ("rosyjska policja"), sector noun + country
      ("armia Rosji"), demonyms ("Rosjanie"), institutions ("brytyjski MON");
-  4. capitals after a place preposition ("w Moskwie") become places;
-  5. first names of people already named, then unknown capitalised names, kept unlinked.
+  4. capitals after a place preposition ("w Moskwie") become places, unless the seat of
+     power speaks ("в Кремле заявили"); gazetteer places ("w Kownie") carry their country;
+  5. surnames alone are kept only with evidence (_bare_surnames);
+  6. first names of people already named, then unknown capitalised names, kept unlinked.
 """
 from __future__ import annotations
 
