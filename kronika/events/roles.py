@@ -212,7 +212,11 @@ def assign_roles(view: SentenceView, head: int, entry: TriggerEntry, grammar: Ro
         how = "clause"
     # 4. the target: the entry's own frames first, then the language's defaults
     if not targets:
-        frames = [f for f in (parse_frame(x) for x in entry.target)] + list(grammar.target_frames)
+        frames = [f for f in (parse_frame(x) for x in entry.target)]
+        if not (entry.symmetric and len({a.country for g in sources for a in g.actors}) > 1):
+            # parties named together ("X wraz z Y zawarli pokój") are each other's partners:
+            # a place or a host further on is not the other side
+            frames += list(grammar.target_frames)
         cands = [g for g in in_clause if g not in sources]
         if entry.receive:
             cands = [g for g in cands if norm_prep(g.prep) not in ("od", "from")]

@@ -80,3 +80,26 @@ def test_one_event_for_talks_during_a_visit(run_text):
     consults = [e for e in a.events if e.type == "CONSULT"]
     assert len(consults) == 1, _summary(a)
     assert _c(consults[0].source) | _c(consults[0].target) == {"FRA", "POL"}
+
+
+# Polish and its neighbours: general constructions (lang, sentence, type, source, target)
+CONSTRUCTIONS = [
+    # "X jest sojusznikiem Y": the ally supports Y
+    ("pl", "Gruzja jest najważniejszym sojusznikiem Ukrainy.", "SUPPORT", {"GEO"}, {"UKR"}),
+    ("pl", "Białoruś pozostaje wiernym sojusznikiem Rosji.", "SUPPORT", {"BLR"}, {"RUS"}),
+    ("en", "Georgia is the closest ally of Ukraine.", "SUPPORT", {"GEO"}, {"UKR"}),
+    ("ru", "Белоруссия остаётся главным союзником России.", "SUPPORT", {"BLR"}, {"RUS"}),
+    # "X wraz z Y" are both parties of a reciprocal act, not sources against a place
+    ("pl", "Premier Litwy wraz z prezydentem Łotwy przyjechali do Warszawy i zawarli sojusz.", "SUPPORT", {"LTU"}, {"LVA"}),
+    ("en", "The president of Lithuania together with the president of Latvia travelled to Warsaw and signed an agreement.",
+     "SUPPORT", {"LTU"}, {"LVA"}),
+    # a crackdown on an unnamed opposition targets the own country
+    ("pl", "Prezydent Białorusi od lat rozprawia się z opozycją.", "COERCE", {"BLR"}, {"BLR"}),
+]
+
+
+@pytest.mark.parametrize("lang,text,type_,source,target", CONSTRUCTIONS,
+                         ids=[f"{r[0]}-{r[2]}-{i}" for i, r in enumerate(CONSTRUCTIONS)])
+def test_constructions(run_text, lang, text, type_, source, target):
+    got = _summary(run_text(text, lang))
+    assert (type_, sorted(source), sorted(target)) in [(t, s, g) for t, s, g, _ in got], got
