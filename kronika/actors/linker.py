@@ -408,8 +408,8 @@ class _Run:
                 out.append(s)
                 continue
             a = s.actor
-            if a.id in first_full and first_full[a.id] < s.i:
-                out.append(s)  # coreference with an earlier full-name or title mention
+            if a.id in first_full and (first_full[a.id] < s.i or self._in_heading(s.i)):
+                out.append(s)  # coreference with an earlier (or, in a headline, later) full mention
                 continue
             if self._surname_evidence(s, a):
                 first_full.setdefault(a.id, s.i)
@@ -417,6 +417,10 @@ class _Run:
                 continue
             log.debug("bare surname %r not linked to %s", self.toks[s.i].text, a.id)
         return out
+
+    def _in_heading(self, i: int) -> bool:
+        start = self.toks[i].start
+        return any(h.start <= start < h.end for h in self.article.headings)
 
     def _surname_evidence(self, s: _Span, a: Actor) -> bool:
         tok = self.toks[s.i]

@@ -313,3 +313,14 @@ def test_sentence_initial_common_surname_before_a_verb_stays_an_unlinked_person(
     a = link(plinker, "Kos powiedział, że nic nie wie.", lang="pl", date="2024-05-10")
     m = mention_for(a, "Kos")
     assert (m.kind, m.actor_id) == ("person", None)
+
+
+def test_headline_surname_links_to_a_full_name_below(plinker):
+    from actor_helpers import article
+    from kronika.model import Span
+
+    text = "Hunt defends the budget\nGale Hunt presented the budget on Monday."
+    a = article(text, lang="en", date="2024-05-10")
+    a.headings = [Span(0, 23, text[:23])]
+    plinker(a)
+    assert mention_for(a, "Hunt").actor_id == "gale-hunt"
