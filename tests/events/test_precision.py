@@ -93,6 +93,13 @@ CONSTRUCTIONS = [
     ("pl", "Premier Litwy wraz z prezydentem Łotwy przyjechali do Warszawy i zawarli sojusz.", "SUPPORT", {"LTU"}, {"LVA"}),
     ("en", "The president of Lithuania together with the president of Latvia travelled to Warsaw and signed an agreement.",
      "SUPPORT", {"LTU"}, {"LVA"}),
+    # English multi-word acts
+    ("en", "The government of Chile accepted demands from Peru.", "CONCEDE", {"CHL"}, {"PER"}),
+    ("en", "Hungary cancelled restrictions on Romanian trucks.", "CONCEDE", {"HUN"}, {"ROU"}),
+    ("en", "Israeli bulldozers demolished Palestinian homes.", "COERCE", {"ISR"}, {"PSE"}),
+    ("en", "Czechia and Albania upgraded their diplomatic ties.", "SUPPORT", {"CZE"}, {"ALB"}),
+    ("en", "Russia has strengthened its forces near Finland.", "MOBILIZE", {"RUS"}, {"FIN"}),
+    ("en", "Italy announced a suspension of flights to Serbia.", "SANCTION", {"ITA"}, {"SRB"}),
     # a crackdown on an unnamed opposition targets the own country
     ("pl", "Prezydent Białorusi od lat rozprawia się z opozycją.", "COERCE", {"BLR"}, {"BLR"}),
 ]
