@@ -221,6 +221,9 @@ CREATE INDEX IF NOT EXISTS event_pairs_countries ON event_pairs (source_country,
 CREATE INDEX IF NOT EXISTS event_pairs_event ON event_pairs (event_id);
 CREATE INDEX IF NOT EXISTS events_date_quad ON events (date, quad, type, modality);
 
+-- Dropped and made again on every open, so older stores get the current body. The unary '+'
+-- keeps SQLite on the event_id index: by key or country it reads every side with that key.
+DROP TRIGGER IF EXISTS event_actors_to_sides;
 CREATE TRIGGER IF NOT EXISTS event_actors_to_sides AFTER INSERT ON event_actors
 WHEN coalesce(NEW.actor_id, NEW.country) IS NOT NULL
 BEGIN
@@ -235,9 +238,9 @@ BEGIN
     INSERT INTO event_sides (event_id, role, key, country, date, quad, type, modality, first_key, first_country)
     SELECT NEW.event_id, NEW.role, coalesce(NEW.actor_id, NEW.country), NEW.country, e.date, e.quad, e.type, e.modality,
            NOT EXISTS (SELECT 1 FROM event_sides s WHERE s.event_id = NEW.event_id
-                       AND s.key = coalesce(NEW.actor_id, NEW.country)),
+                       AND +s.key = coalesce(NEW.actor_id, NEW.country)),
            NEW.country IS NOT NULL AND NOT EXISTS (SELECT 1 FROM event_sides s WHERE s.event_id = NEW.event_id
-                                                   AND s.country = NEW.country)
+                                                   AND +s.country = NEW.country)
     FROM events e WHERE e.id = NEW.event_id;
 END;
 CREATE TRIGGER IF NOT EXISTS events_delete_sides AFTER DELETE ON events
