@@ -122,6 +122,7 @@ class _Run:
             self.tok_sent.append(sent if article.sentences else 0)
         self.seen_actors: dict[str, int] = {}  # actor id -> times linked so far
         self._named_early: set[str] = set()  # actors matched unambiguously so far by the KB pass
+        self.city_ranges: set[tuple[int, int]] = set()  # token ranges of gazetteer places (cities, regions)
 
     def _sentence_of(self, offset: int) -> int:
         if not self.article.sentences:
@@ -505,6 +506,7 @@ class _Run:
             if i is None or last is None:
                 continue
             j = last + 1
+            self.city_ranges.add((i, j))
             if j < n and self.toks[j].cap and self.toks[j].word and self._adjacent(j - 1, j) \
                     and not self._sentence_start(j):
                 continue  # part of a longer name: "Kyiv Post", "Sofia Nowak"

@@ -68,6 +68,9 @@ def apply_titles(run, spans: list) -> list:
             while after_i < n and norm(toks[after_i].text) in _CONNECTORS_EN and after_i < end + 2:
                 after_i += 1
         after = by_start.get(after_i)
+        # "prezydent Charkowa", "prezydent Warszawy": a title of a city is a city official's
+        city_title = after is not None and ((after.kind == "place" and after.via == "place")
+                                            or (after.i, after.j) in run.city_ranges)
         if after is not None and (after.kind in ("country", "place") or (after.kind == "group" and after.via == "demonym")) \
                 and (after.via in ("name", "metonym", "place") or toks[after.i].cap) \
                 and run._adjacent(after_i - 1, after_i) and (run.lang == "en" or not after.cases or "gen" in after.cases):
@@ -120,7 +123,7 @@ def apply_titles(run, spans: list) -> list:
             plural = nxt is not None and nxt.kind == "country" and nxt.country != country  # "premierzy Polski i Litwy"
         if plural:
             role = None  # "ministrowie spraw zagranicznych", "the foreign ministers of X and Y": several people
-        if role and (country or org_of):
+        if role and (country or org_of) and not city_title:
             holders = run.kb.holders(role, org_of or country, run.date)
             if holders and not (spec.get("several") and len({h.id for h in holders}) > 1):
                 holder = holders[0]  # a role several hold at once ("several: true") needs a name

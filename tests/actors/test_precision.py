@@ -324,3 +324,12 @@ def test_headline_surname_links_to_a_full_name_below(plinker):
     a.headings = [Span(0, 23, text[:23])]
     plinker(a)
     assert mention_for(a, "Hunt").actor_id == "gale-hunt"
+
+
+@pytest.mark.parametrize("lang,text,surface,country", [
+    ("pl", "Prezydent Charkowa ogłosił ewakuację.", "Prezydent Charkowa", "UKR"),
+    ("pl", "Prezydent Warszawy otworzył most.", "Prezydent Warszawy", "POL"),
+])
+def test_title_of_a_city_is_no_head_of_state(plinker, lang, text, surface, country):
+    m = mention_for(link(plinker, text, lang=lang, date="2024-05-10"), surface)
+    assert (m.actor_id, m.country) == (None, country)
