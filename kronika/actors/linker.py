@@ -478,6 +478,8 @@ class _Run:
             want = preps.get(norm(self.toks[p].text))
             if want is None or not self._adjacent(p, p + 1):
                 continue
+            if p < s.i - 1 and norm(self.toks[p].text) not in self.idx.locative_before_name:
+                continue  # "a letter to the Kremlin", "word from the White House": the government
             if not want or not s.cases or set(want) & set(s.cases):
                 if self._seat_speaks(p, s, spans):
                     continue  # "в Кремле заявили": the government speaking, not a place

@@ -333,3 +333,12 @@ def test_headline_surname_links_to_a_full_name_below(plinker):
 def test_title_of_a_city_is_no_head_of_state(plinker, lang, text, surface, country):
     m = mention_for(link(plinker, text, lang=lang, date="2024-05-10"), surface)
     assert (m.actor_id, m.country) == (None, country)
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("A message from the Kremlin arrived late.", "country"),
+    ("They sent a letter to the Kremlin.", "country"),
+    ("Guests gathered at the Kremlin for the ceremony.", "place"),
+])
+def test_english_seat_of_power_with_article(plinker, text, kind):
+    assert mention_for(link(plinker, text, lang="en"), "Kremlin").kind == kind
