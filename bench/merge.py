@@ -1,10 +1,14 @@
 """Cost of merging while storing: synthetic documents (random actors, types, dates) written
 one by one into a fresh store; prints documents/s and the time per document at N/4, N/2, N.
 
-    python bench/merge.py [N]   (default 2000 documents of 5 events)
+    python bench/merge.py [N] [COPIES]   (default 2000 documents of 5 events, each once)
+
+COPIES > 1 writes each synthetic document that many times under distinct ids, the way
+syndicated news or a repeated corpus arrives: the cost per document must stay flat in N.
 """
 from __future__ import annotations
 
+import copy
 import random
 import sys
 import tempfile
@@ -45,8 +49,14 @@ def synthetic(n: int, rng: random.Random) -> Article:
 
 def main() -> None:
     total = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
+    copies = int(sys.argv[2]) if len(sys.argv) > 2 else 1
     rng = random.Random(7)
-    docs = [synthetic(i, rng) for i in range(total)]
+    distinct = [synthetic(i, rng) for i in range(max(1, total // copies))]
+    docs = []
+    for i in range(total):
+        doc = copy.copy(distinct[i % len(distinct)])
+        doc.id = f"doc{i:06d}"
+        docs.append(doc)
     with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "bench.db") as store:
         started = last = time.perf_counter()
         for i, doc in enumerate(docs, 1):

@@ -115,6 +115,7 @@ class Store:
         try:
             self.conn.execute("PRAGMA journal_mode = WAL")
             self.conn.execute("PRAGMA synchronous = NORMAL")  # WAL keeps it crash-safe; only the last commits may be lost on power loss
+            self.conn.execute("PRAGMA cache_size = -32768")  # 32 MB: the many indexes of a large store stay in memory
             self.conn.executescript(_schema_sql())
             found = int(self.conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0])
             if found != SCHEMA_VERSION:
