@@ -102,7 +102,8 @@ def read_modality(view: SentenceView, head: int, match_tokens: tuple[int, ...], 
                 break
     if negated:
         return ModalityReading("denied")
-    if _find(view, 0, head, cues.hypothetical) is not None or _conditional(view, clause_start, head):
+    if _find(view, 0, head, cues.hypothetical) is not None or _conditional(view, clause_start, head) \
+            or _question(view):
         return ModalityReading("hypothetical")
     promised = _find(view, 0, first, cues.promise) is not None
     # hedges and plans reach over the trigger's own clause and the one that introduces it;
@@ -116,6 +117,12 @@ def read_modality(view: SentenceView, head: int, match_tokens: tuple[int, ...], 
     if _future(view, head, clause_start, cues) or _find(view, governing_start, first, cues.planned) is not None:
         return ModalityReading("planned", promised)
     return ModalityReading("asserted", promised)
+
+
+def _question(view: SentenceView) -> bool:
+    """A sentence that ends in a question mark asks whether something happens; it reports nothing."""
+    words = [t for t in view.toks if t.text not in ('"', "”", "“", "«", "»", "'", ")")]
+    return bool(words) and words[-1].text == "?"
 
 
 def _conditional(view: SentenceView, clause_start: int, head: int) -> bool:

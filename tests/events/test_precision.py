@@ -45,6 +45,16 @@ NOT_EVENTS = [
     # a capitalised word inside a sentence is a name or a month
     ("en", "Lithuania printed Free Belarus leaflets for Poland.", "RETREAT"),
     ("en", "Latvia signed the treaty with Estonia in March.", "PROTEST"),
+    # questions report nothing
+    ("en", "Will Russia attack Finland?", "THREATEN"),
+    ("en", "Will Russia attack Finland?", "ASSAULT"),
+    ("pl", "Czy Rosja zaatakuje Finlandię?", "THREATEN"),
+    # "in order to" is no order
+    ("en", "Poland sent troops to Lithuania in order to deter Russia.", "REQUEST"),
+    # receiving refugees is no visit
+    ("pl", "Od początku wojny Polska przyjęła uchodźców z Ukrainy.", "CONSULT"),
+    # "armed" is an adjective here
+    ("en", "Armed groups from Serbia demanded talks with Croatia.", "AID"),
     # an -ed form after a determiner is an adjective
     ("en", "Ukraine listed the occupied towns near Russia.", "ASSAULT"),
 ]
@@ -93,6 +103,8 @@ CONSTRUCTIONS = [
     ("pl", "Premier Litwy wraz z prezydentem Łotwy przyjechali do Warszawy i zawarli sojusz.", "SUPPORT", {"LTU"}, {"LVA"}),
     ("en", "The president of Lithuania together with the president of Latvia travelled to Warsaw and signed an agreement.",
      "SUPPORT", {"LTU"}, {"LVA"}),
+    ("en", "Serbia ordered Bosnia to withdraw its troops.", "REQUEST", {"SRB"}, {"BIH"}),
+    ("pl", "Polska przyjęła prezydenta Francji.", "CONSULT", {"POL"}, {"FRA"}),
     # English multi-word acts
     ("en", "The government of Chile accepted demands from Peru.", "CONCEDE", {"CHL"}, {"PER"}),
     ("en", "Hungary cancelled restrictions on Romanian trucks.", "CONCEDE", {"HUN"}, {"ROU"}),
