@@ -125,6 +125,11 @@ def extract_events(article: Article, lang: str) -> list[Event]:
         if sent.is_heading:
             continue  # headlines repeat the body's events in telegraphic form
         view = sentence_view(article, si, lang, mentions)
+        # "Dziękuję ci, Władimirze": who is spoken to is the subject of later second-person verbs
+        # (found before this sentence's events: the vocative may open the same quote)
+        addressed = [g for g in view.groups if g.prep is None and "voc" in g.cases and g.kind == "person"]
+        if addressed:
+            context["addressee"] = addressed
         events.extend(_sentence_events(article, view, lexicon, grammar, cues, previous_subject, context))
         subj = _main_subject(view)
         if subj:
@@ -175,6 +180,11 @@ def _sentence_events(article, view, lexicon, grammar, cues, previous_subject, co
                 consumed.update(match.tokens)
                 break
             roles = assign_roles(view, head, entry, grammar, previous_subject)
+            if context and context.get("addressee") and _second_person(view, head) \
+                    and roles.source_from not in ("clause", "agent"):
+                # "przekazaliście Białorusi": "you" is the one addressed, not the last subject
+                roles.source, roles.source_from = list(context["addressee"]), "addressee"
+                roles.target = [g for g in roles.target if g not in roles.source]
             if entry.governs and not (roles.source and _sides_ok(entry.type, roles)):
                 # a demand or threat nobody is named for still makes its content no event
                 governors.append((head, view.clause_of[head], _NO_EVENT, entry.governs_topic))
@@ -342,6 +352,12 @@ def _speaker_as_source(view: SentenceView, head: int, roles: Roles, grammar) -> 
         if said and (not own or own & {a.country for a in g.actors}):
             roles.source, roles.source_from = [g], "speaker"
             return
+
+
+def _second_person(view: SentenceView, head: int) -> bool:
+    """The trigger verb is in the second person ("przekazaliście", "передали вы" is not marked)."""
+    return view.lang != "en" and any(a.person in ("sec", "2", "2per") or "2per" in (a.tag or "")
+                                     for a in view.toks[head].analyses)
 
 
 def _adverbial(view: SentenceView, head: int, grammar) -> bool:

@@ -32,6 +32,7 @@ class ModalityCues:
     future_auxiliaries: frozenset[str]
     complementizers: frozenset[str] = frozenset()
     attribution: tuple[tuple[str, ...], ...] = ()
+    subjunctive: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=None)
@@ -49,6 +50,7 @@ def load_modality(lang: str) -> ModalityCues:
         future_auxiliaries=frozenset(str(x).lower() for x in d.get("future_auxiliaries") or ()),
         complementizers=frozenset(str(x).lower() for x in d.get("complementizers") or ()),
         attribution=_phrases(d.get("attribution")),
+        subjunctive=frozenset(str(x).lower() for x in d.get("subjunctive") or ()),
     )
 
 
@@ -103,7 +105,7 @@ def read_modality(view: SentenceView, head: int, match_tokens: tuple[int, ...], 
     if negated:
         return ModalityReading("denied")
     if _find(view, 0, head, cues.hypothetical) is not None or _conditional(view, clause_start, head) \
-            or _question(view):
+            or _question(view) or _subjunctive(view, clause_start, head, cues):
         return ModalityReading("hypothetical")
     promised = _find(view, 0, first, cues.promise) is not None
     # hedges and plans reach over the trigger's own clause and the one that introduces it;
@@ -117,6 +119,14 @@ def read_modality(view: SentenceView, head: int, match_tokens: tuple[int, ...], 
     if _future(view, head, clause_start, cues) or _find(view, governing_start, first, cues.planned) is not None:
         return ModalityReading("planned", promised)
     return ModalityReading("asserted", promised)
+
+
+def _subjunctive(view: SentenceView, clause_start: int, head: int, cues: ModalityCues) -> bool:
+    """"chce, by Białoruś uderzyła", "чтобы Россия ввела": a past form after a subjunctive
+    conjunction in its clause is wished or intended, not reported."""
+    if not cues.subjunctive or not any(a.tense == "past" for a in view.toks[head].verb_readings()):
+        return False
+    return any(t.lower in cues.subjunctive for t in view.toks[clause_start:head])
 
 
 def _question(view: SentenceView) -> bool:

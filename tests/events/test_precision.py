@@ -55,6 +55,11 @@ NOT_EVENTS = [
     ("pl", "Od początku wojny Polska przyjęła uchodźców z Ukrainy.", "CONSULT"),
     # "armed" is an adjective here
     ("en", "Armed groups from Serbia demanded talks with Croatia.", "AID"),
+    # a past form after a subjunctive conjunction is wished, not reported
+    ("pl", "Rosja chce, by Białoruś zaatakowała Ukrainę.", "THREATEN"),
+    ("pl", "Rosja chce, by Białoruś zaatakowała Ukrainę.", "ASSAULT"),
+    ("ru", "Россия хочет, чтобы Белоруссия напала на Украину.", "ASSAULT"),
+    ("ru", "Россия хочет, чтобы Белоруссия напала на Украину.", "THREATEN"),
     # an -ed form after a determiner is an adjective
     ("en", "Ukraine listed the occupied towns near Russia.", "ASSAULT"),
 ]
@@ -122,3 +127,15 @@ CONSTRUCTIONS = [
 def test_constructions(run_text, lang, text, type_, source, target):
     got = _summary(run_text(text, lang))
     assert (type_, sorted(source), sorted(target)) in [(t, s, g) for t, s, g, _ in got], got
+
+
+def test_second_person_verb_is_the_addressee(run_text):
+    text = ("Premier Litwy dziękował prezydentowi Polski. - Dziękuję ci, Andrzeju, za pomoc. "
+            "Wczoraj otrzymaliśmy czołgi, które przekazaliście Litwie - mówił.")
+    got = _summary(run_text(text, "pl"))
+    assert ("AID", ["POL"], ["LTU"]) in [(t, s, g) for t, s, g, _ in got], got
+
+
+def test_demand_with_subjunctive_content_stays(run_text):
+    got = _summary(run_text("Polska zażądała, aby Rosja wycofała wojska z Ukrainy.", "pl"))
+    assert [(t, s, g) for t, s, g, _ in got] == [("REQUEST", ["POL"], ["RUS"])], got
