@@ -20,7 +20,7 @@ from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
-from itertools import islice
+from itertools import chain
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -31,9 +31,14 @@ from kronika.settings import STAGE_ORDER, Settings
 log = logging.getLogger("kronika")
 
 StageFn = Callable[[Article], Article]
-# Documents per commit while ingesting: one commit per document would cost more than the
-# document; a crash loses at most this many, and a rerun redoes them.
+# Documents per batch shipped and written by kronika.distributed.
 BATCH_SIZE = 100
+# The writer streams: a commit every COMMIT_DOCUMENTS documents or COMMIT_SECONDS seconds,
+# whichever comes first (a commit rewrites every index page it touched, so fewer are cheaper;
+# readers see new documents within COMMIT_SECONDS; a crash loses at most one span, which a
+# rerun redoes).
+COMMIT_DOCUMENTS = 500
+COMMIT_SECONDS = 5.0
 
 
 @dataclass
@@ -279,7 +284,7 @@ def ingest(paths: Iterable[str | Path], store, settings: Settings | None = None,
 
     An unchanged document (same id, same clean text, same stages) is detected right after
     cleaning, so its later stages are not run again unless ``settings.force``. Writes are
-    committed in batches of BATCH_SIZE documents, each document atomic on its own.
+    committed every COMMIT_DOCUMENTS documents or COMMIT_SECONDS seconds, each document atomic on its own.
     """
     settings = settings or Settings.load()
     pipeline = pipeline or build_pipeline(settings)
@@ -291,12 +296,13 @@ def ingest(paths: Iterable[str | Path], store, settings: Settings | None = None,
         results = _run_on_workers(items, head, tail, settings.workers)
     else:
         results = _run_here(items, head, tail, store, pipeline.fingerprint, settings.force)
-    while True:
-        batch = list(islice(results, BATCH_SIZE))
-        if not batch:
-            break
+    results = iter(results)
+    first = next(results, None)
+    while first is not None:
+        # Results are written as they come (no batch held in memory), one commit per span.
         with store.batch():
-            for result, source in batch:
+            span_started, written = time.perf_counter(), 0
+            for result, source in chain([first], results):
                 if isinstance(result, Failure):
                     store.write_failure(result)
                     report.failures.append(result)
@@ -311,6 +317,10 @@ def ingest(paths: Iterable[str | Path], store, settings: Settings | None = None,
                         report.replaced += status == "replaced"
                 if progress:
                     progress(report, source)
+                written += 1
+                if written >= COMMIT_DOCUMENTS or time.perf_counter() - span_started >= COMMIT_SECONDS:
+                    break
+        first = next(results, None)
     report.seconds = time.perf_counter() - started
     log.info("ingest: %d ingested, %d unchanged, %d failed in %.1f s",
              report.ingested, report.unchanged, report.failed, report.seconds)

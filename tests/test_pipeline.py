@@ -111,6 +111,26 @@ def test_every_input_ends_ingested_unchanged_or_failed(corpus, tmp_path):
     assert len(stored) == 3
 
 
+@pytest.mark.parametrize("per_commit", [1, 2, 500])
+def test_the_writer_commits_as_it_goes(corpus, tmp_path, monkeypatch, per_commit):
+    """Every document is stored whatever the commit span; a reader sees spans already committed."""
+    import kronika.pipeline as pipeline_module
+
+    monkeypatch.setattr(pipeline_module, "COMMIT_DOCUMENTS", per_commit)
+    visible = []
+    with Store(tmp_path / "k.db") as store:
+        reader = store.reader()
+        report = ingest([corpus], store, Settings.load(environ={}), pipeline=simple_pipeline(),
+                        progress=lambda r, source: visible.append(
+                            reader.execute("SELECT count(*) FROM documents").fetchone()[0]))
+    assert (report.ingested, report.failed) == (2, 2)
+    assert Store(tmp_path / "k.db").conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 2
+    if per_commit == 1:
+        assert visible[-1] >= 1  # earlier documents were committed before the last one was written
+    if per_commit == 500:
+        assert visible == [0] * len(visible)  # one span: nothing visible before its commit
+
+
 def test_ingesting_the_same_folder_twice_adds_nothing(corpus, tmp_path):
     run([corpus], tmp_path / "k.db")
     again = run([corpus], tmp_path / "k.db")
