@@ -216,7 +216,7 @@ def _sentence_events(article, view, lexicon, grammar, cues, previous_subject, co
             if (type_ == "ASSAULT" or (type_ == "CONSULT" and mode == "visit")) and roles.source \
                     and not roles.target and not roles.target_refs:
                 roles.target_refs = _place_target(view, match, roles)  # attacked town, visited city
-            if not _sides_ok(type_, roles, _verbal(view, head)):
+            if not _sides_ok(type_, roles, _verbal(view, head) or _reported_subject(view, head)):
                 if entry.governs and roles.source:
                     governors.append((head, view.clause_of[head], _NO_EVENT, entry.governs_topic))
                 continue
@@ -307,6 +307,27 @@ def _verbal(view: SentenceView, head: int) -> bool:
         return _en_verbish(view, head, load_role_grammar("en"))
     tok = view.toks[head]
     return bool(tok.verb_readings()) or any(a.tag.startswith(("ppas", "pact", "PRTF", "PRTS")) for a in tok.analyses)  # PRT*: pymorphy3
+
+
+def _reported_subject(view: SentenceView, head: int) -> bool:
+    """"Atak drona uszkodził samolot": an event noun that is the subject of its clause (first
+    nominal, nominative, a finite verb after it) is reported as having happened, even with no
+    agent named; a noun elsewhere ("po ataku", "potępił atak") is not."""
+    if view.lang == "en":
+        return False
+    toks, clause = view.toks, view.clause_of[head]
+    grammar = load_role_grammar(view.lang)
+    if head >= 2 and toks[head - 1].lower in grammar.occurrence_preps and toks[head - 2].keys & grammar.occurrence_verbs:
+        return True  # "doszło do ataku": the attack took place
+    if "nom" not in toks[head].cases():
+        return False
+    for t in toks[:head]:
+        if view.clause_of[t.i] != clause or not t.is_word:
+            continue
+        if not t.analyses or not all(a.pos in ("adj", "pron", "num") for a in t.analyses):
+            return False  # a noun, verb or preposition before it: not the clause's subject
+    return any(view.clause_of[t.i] == clause and any(a.tense in ("past", "present", "future") for a in t.verb_readings())
+               for t in toks[head + 1:])
 
 
 def _finite_verb(view: SentenceView, head: int) -> bool:

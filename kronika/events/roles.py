@@ -43,6 +43,8 @@ class RoleGrammar:
     anaphoric_nouns: frozenset[str] = frozenset()
     noun_after_preps: frozenset[str] = frozenset()
     adjective_openers: frozenset[str] = frozenset()
+    occurrence_verbs: frozenset[str] = frozenset()
+    occurrence_preps: frozenset[str] = frozenset()
 
 
 def parse_frame(frame: str) -> tuple[str | None, str | None]:
@@ -93,6 +95,8 @@ def load_role_grammar(lang: str) -> RoleGrammar:
         anaphoric_nouns=frozenset(str(v).lower() for v in d.get("anaphoric_nouns") or ()),
         noun_after_preps=frozenset(str(v).lower() for v in d.get("noun_after_preps") or ()),
         adjective_openers=frozenset(str(v).lower() for v in d.get("adjective_openers") or ()),
+        occurrence_verbs=frozenset(str(v).lower() for v in d.get("occurrence_verbs") or ()),
+        occurrence_preps=frozenset(str(v).lower() for v in d.get("occurrence_preps") or ()),
     )
 
 
@@ -239,6 +243,18 @@ def assign_roles(view: SentenceView, head: int, entry: TriggerEntry, grammar: Ro
                     lang != "en" and p is None and "gen" in g.cases):
                 add(targets, g)
                 break
+    if not targets and is_noun and lang != "en":
+        # "atak drona, który uszkodził rosyjski samolot": the relative clause on an event noun
+        # tells what it hit; its object is the target
+        rel = [t for t in toks[head + 1:head + 5] if view.clause_of[t.i] == clause + 1 and t.is_word]
+        if rel and rel[0].lower in grammar.relative_openers:
+            for g in view.groups:
+                if view.clause_of[g.first] == clause + 1 and g.first > rel[0].i and g not in sources and (
+                        # "który" is the subject there, so an accusative reading is the object
+                        (g.prep is None and "acc" in g.cases) or norm_prep(g.prep) in ("w", "na")
+                        and "acc" in g.cases):
+                    add(targets, g)
+                    break
     if not targets and entry.governs:
         # "demanded that Ukraine change ...", "zażądał, aby Rosja ...": the one asked or warned
         nxt = [g for g in view.groups if view.clause_of[g.first] == clause + 1 and g.prep is None and g not in sources]

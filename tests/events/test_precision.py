@@ -139,3 +139,24 @@ def test_second_person_verb_is_the_addressee(run_text):
 def test_demand_with_subjunctive_content_stays(run_text):
     got = _summary(run_text("Polska zażądała, aby Rosja wycofała wojska z Ukrainy.", "pl"))
     assert [(t, s, g) for t, s, g, _ in got] == [("REQUEST", ["POL"], ["RUS"])], got
+
+
+# An attack with no agent named is coded when the sentence reports it (subject of its clause,
+# "doszło do"), with its target, also from a relative clause on the noun.
+AGENTLESS = [
+    ("pl", "Atak drona uszkodził ukraiński czołg.", {"UKR"}),
+    ("pl", "Niedawny atak rakietowy zniszczył ukraińską elektrownię.", {"UKR"}),
+    ("pl", "W nocy doszło do ostrzału ukraińskich pozycji.", {"UKR"}),
+    ("pl", "Doszło do ataku drona, który uszkodził białoruski samolot.", {"BLR"}),
+]
+
+
+@pytest.mark.parametrize("lang,text,target", AGENTLESS, ids=[f"{r[0]}-{i}" for i, r in enumerate(AGENTLESS)])
+def test_agentless_attack(run_text, lang, text, target):
+    got = _summary(run_text(text, lang))
+    assert ("ASSAULT", [], sorted(target)) in [(t, s, g) for t, s, g, _ in got], got
+
+
+def test_attack_in_an_adverbial_is_no_event(run_text):
+    got = _summary(run_text("Francja potępiła atak na Ukrainę.", "pl"))
+    assert "ASSAULT" not in {t for t, *_ in got}, got
