@@ -159,6 +159,9 @@ def assign_roles(view: SentenceView, head: int, entry: TriggerEntry, grammar: Ro
     for g in in_clause:
         p = norm_prep(g.prep)
         participle = lang == "en" and (head_tok.lower.endswith(("ed", "en")) or head_tok.lower in grammar.possessive)
+        # an -ed form takes a by-agent only right after it ("attacked by rebels"); further on,
+        # "by" belongs to a noun ("rejected calls by Belarus")
+        participle = participle and g.first - head <= 3
         near_agent = p in agent_preps and (is_noun or passive or impersonal or participle) and 0 < g.first - head <= 8
         if near_agent or (entry.receive and p in ("od", "from", "от", "від", "у")):
             add(sources, g)
@@ -382,6 +385,10 @@ def _borrow_subject(view: SentenceView, head: int, clause: int, grammar: RoleGra
                                              if view.clause_of[t.i] == view.clause_of[g.last])]
         if not earlier:
             return [], ""
+    if lang == "en":
+        # "Pakistan, a key U.S. ally, has refused": an apposition (a comma, then a determiner)
+        # describes the subject before it and is not the subject itself
+        earlier = [g for g in earlier if not _en_apposition(view, g)] or earlier
     # media that report ("jak podała agencja X") are attributions, not the actors
     earlier = [g for g in earlier if not all(a.sector == "MED" for a in g.actors)] or earlier
     if earlier:
@@ -403,3 +410,15 @@ def _borrow_subject(view: SentenceView, head: int, clause: int, grammar: RoleGra
         if pron:
             return list(previous_subject), "previous"
     return [], ""
+
+
+def _en_apposition(view: SentenceView, g: Group) -> bool:
+    """The group stands in a comma-opened phrase that begins with an article ("X, a close ally
+    of Y, ...") and has no verb of its own before the next comma."""
+    toks = view.toks
+    start = g.first
+    while start > 0 and toks[start - 1].text != "," and toks[start - 1].is_word and g.first - start < 4:
+        start -= 1
+    if start == 0 or toks[start - 1].text != "," or toks[start].lower not in ("a", "an", "the"):
+        return False
+    return any(t.text == "," for t in toks[g.last + 1:g.last + 8])

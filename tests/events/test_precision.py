@@ -110,6 +110,9 @@ CONSTRUCTIONS = [
      "SUPPORT", {"LTU"}, {"LVA"}),
     ("en", "Serbia ordered Bosnia to withdraw its troops.", "REQUEST", {"SRB"}, {"BIH"}),
     ("pl", "Polska przyjęła prezydenta Francji.", "CONSULT", {"POL"}, {"FRA"}),
+    # an apposition is not the subject; "by" after a noun is not the agent of the verb
+    ("en", "Pakistan, a key U.S. ally in the region, has refused to deploy troops in Iraq.", "REJECT", {"PAK"}, {"IRQ"}),
+    ("en", "Berlin rejected recent calls by Belarus's rulers for aid.", "REJECT", {"DEU"}, set()),
     # English multi-word acts
     ("en", "The government of Chile accepted demands from Peru.", "CONCEDE", {"CHL"}, {"PER"}),
     ("en", "Hungary cancelled restrictions on Romanian trucks.", "CONCEDE", {"HUN"}, {"ROU"}),
