@@ -556,6 +556,12 @@ def _key(refs: list[ActorRef]) -> set:
     return {a.country or a.actor_id for a in refs}
 
 
+def _less_said(e: Event, o: Event) -> bool:
+    """``e`` names no side that ``o`` does not, and leaves a side open that ``o`` fills."""
+    es, et, os_, ot = _key(e.source), _key(e.target), _key(o.source), _key(o.target)
+    return es <= os_ and et <= ot and (es, et) != (os_, ot) and (not es or not et)
+
+
 def _dedupe(found: list[tuple[Event, bool]]) -> list[Event]:
     """One event per fact: a noun and a verb for the same meeting in one sentence are one
     event (the verb's reading is kept); two finite verbs ("pomogła ... oraz przekazała") or
@@ -567,6 +573,11 @@ def _dedupe(found: list[tuple[Event, bool]]) -> list[Event]:
         for k, (o, o_verb) in enumerate(out):
             if o.sentence != e.sentence or o.type != e.type:
                 continue
+            if _less_said(e, o) or _less_said(o, e):
+                dup = k  # "killed ... in an attack": a second mention with a side left open is the same act
+                if _less_said(o, e):
+                    out[k] = (e, verb or o_verb)
+                break
             same_sides = _key(o.source) == _key(e.source) and _key(o.target) == _key(e.target)
             # "held talks during a visit": a noun of another mode with the very same sides is the same fact
             if (o.mode and e.mode and o.mode != e.mode and not same_sides) or (verb and o_verb):
@@ -577,6 +588,6 @@ def _dedupe(found: list[tuple[Event, bool]]) -> list[Event]:
                 break
         if dup is None:
             out.append((e, verb))
-        elif verb and not out[dup][1]:
+        elif verb and not out[dup][1] and not _less_said(e, out[dup][0]):
             out[dup] = (e, verb)
     return [e for e, _ in out]

@@ -163,3 +163,9 @@ def test_agentless_attack(run_text, lang, text, target):
 def test_attack_in_an_adverbial_is_no_event(run_text):
     got = _summary(run_text("Francja potępiła atak na Ukrainę.", "pl"))
     assert "ASSAULT" not in {t for t, *_ in got}, got
+
+
+def test_a_second_mention_with_an_open_side_is_the_same_act(run_text):
+    a = run_text("Russian troops killed two Ukrainian soldiers in an attack near Kharkiv.", "en")
+    assaults = [e for e in a.events if e.type == "ASSAULT"]
+    assert len(assaults) == 1 and _c(assaults[0].source) == {"RUS"} and _c(assaults[0].target) == {"UKR"}, _summary(a)
