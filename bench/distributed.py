@@ -23,7 +23,15 @@ ROOT = Path(__file__).resolve().parents[1]
 # This file's name would shadow the dask package, here and in spawned workers: bench/ is
 # taken off the path (so bench/pipeline.py's corpus helper is not imported but repeated below).
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != ROOT / "bench"]
-sys.path.insert(0, str(ROOT))
+if str(ROOT) not in sys.path:  # spawned workers import this file again, with the path set below
+    sys.path.insert(0, str(ROOT))
+if __name__ == "__main__":
+    # Both paths run one snapshot of the code and data, wherever the tree is edited meanwhile
+    # (spawned workers inherit this path; its temporary folder goes when the bench ends).
+    _snapshot = tempfile.TemporaryDirectory(prefix="kronika-code-")
+    shutil.copytree(ROOT / "kronika", Path(_snapshot.name) / "kronika",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    sys.path.insert(0, _snapshot.name)
 
 from kronika.distributed import dask_client, ingest_distributed, run_batch  # noqa: E402
 from kronika.model import Article  # noqa: E402
@@ -77,7 +85,8 @@ def main(argv: list[str] | None = None) -> None:
         folder = Path(tmp) / "corpus"
         folder.mkdir()
         distinct = repeat_corpus(a.corpus, folder, a.n)
-        print(f"{a.n} documents: {distinct} distinct articles from {a.corpus}, repeated")
+        print(f"{a.n} documents: {distinct} distinct articles from {a.corpus}, repeated; "
+              f"code from {Path(sys.modules['kronika'].__file__).parent}")
         settings = Settings.load(environ={}, db=Path(tmp) / "here.db")
 
         t = time.perf_counter()

@@ -62,7 +62,7 @@ def dask_client(address: str, timeout: float | None = None) -> Iterator["distrib
         n = int(address.split(":", 1)[1])
         try:
             cluster = distributed.LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
-                                               dashboard_address=None, silence_logs=logging.ERROR)
+                                               dashboard_address=None, silence_logs=logging.CRITICAL)
         except Exception as e:  # any start-up failure is one clear line for the user
             raise ClusterError(f"cannot start a local Dask cluster of {n} workers: {type(e).__name__}: {e}") from e
         with cluster, distributed.Client(cluster) as client:

@@ -251,3 +251,4 @@ def test_cli_bad_address_is_one_error_line_and_no_database(tmp_path, monkeypatch
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("kronika: error:") and message in lines[0]
     assert not (tmp_path / "k.db").exists()
+
