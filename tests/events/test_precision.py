@@ -60,6 +60,10 @@ NOT_EVENTS = [
     ("pl", "Rosja chce, by Białoruś zaatakowała Ukrainę.", "ASSAULT"),
     ("ru", "Россия хочет, чтобы Белоруссия напала на Украину.", "ASSAULT"),
     ("ru", "Россия хочет, чтобы Белоруссия напала на Украину.", "THREATEN"),
+    # hopes report nothing
+    ("en", "Lithuania hopes Poland will send tanks to Lithuania.", "AID"),
+    ("en", "Lithuania hopes Poland will send tanks to Lithuania.", "AGREE"),
+    ("pl", "Litwa ma nadzieję, że Polska przekaże jej czołgi.", "AGREE"),
     # an -ed form after a determiner is an adjective
     ("en", "Ukraine listed the occupied towns near Russia.", "ASSAULT"),
 ]
@@ -113,6 +117,8 @@ CONSTRUCTIONS = [
     # an apposition is not the subject; "by" after a noun is not the agent of the verb
     ("en", "Pakistan, a key U.S. ally in the region, has refused to deploy troops in Iraq.", "REJECT", {"PAK"}, {"IRQ"}),
     ("en", "Berlin rejected recent calls by Belarus's rulers for aid.", "REJECT", {"DEU"}, set()),
+    # wanting to attack is a threat
+    ("en", "Georgia wants to attack Russia.", "THREATEN", {"GEO"}, {"RUS"}),
     # English multi-word acts
     ("en", "The government of Chile accepted demands from Peru.", "CONCEDE", {"CHL"}, {"PER"}),
     ("en", "Hungary cancelled restrictions on Romanian trucks.", "CONCEDE", {"HUN"}, {"ROU"}),
