@@ -126,6 +126,17 @@ CONSTRUCTIONS = [
     ("en", "Czechia and Albania upgraded their diplomatic ties.", "SUPPORT", {"CZE"}, {"ALB"}),
     ("en", "Russia has strengthened its forces near Finland.", "MOBILIZE", {"RUS"}, {"FIN"}),
     ("en", "Italy announced a suspension of flights to Serbia.", "SANCTION", {"ITA"}, {"SRB"}),
+    # stopping aid and calling off a visit are sanctions; seeking refuge is a request
+    ("en", "Japan halted economic aid to Serbia.", "SANCTION", {"JPN"}, {"SRB"}),
+    ("en", "A French minister cancelled a planned visit to Haiti.", "SANCTION", {"FRA"}, {"HTI"}),
+    ("en", "Thousands of Iraqis sought refuge in Germany.", "REQUEST", {"IRQ"}, {"DEU"}),
+    ("pl", "Japonia wstrzymała pomoc gospodarczą dla Serbii.", "SANCTION", {"JPN"}, {"SRB"}),
+    ("pl", "Minister spraw zagranicznych Francji odwołał wizytę w Gruzji.", "SANCTION", {"FRA"}, {"GEO"}),
+    ("pl", "Tysiące Irakijczyków szukały schronienia w Niemczech.", "REQUEST", {"IRQ"}, {"DEU"}),
+    ("ru", "Япония приостановила экономическую помощь Сербии.", "SANCTION", {"JPN"}, {"SRB"}),
+    ("ru", "Министр иностранных дел Франции отменил визит в Грузию.", "SANCTION", {"FRA"}, {"GEO"}),
+    ("uk", "Японія призупинила економічну допомогу Сербії.", "SANCTION", {"JPN"}, {"SRB"}),
+    ("uk", "Міністр закордонних справ Франції скасував візит до Грузії.", "SANCTION", {"FRA"}, {"GEO"}),
     # a crackdown on an unnamed opposition targets the own country
     ("pl", "Prezydent Białorusi od lat rozprawia się z opozycją.", "COERCE", {"BLR"}, {"BLR"}),
 ]
