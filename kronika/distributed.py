@@ -157,7 +157,7 @@ def ingest_distributed(paths: Iterable[str | Path], store, settings: Settings | 
     _check_versions(client)
     # One copy per worker, kept there: stages load their data once per worker, not per task.
     shipped = client.scatter(pipeline, broadcast=True, hash=False)
-    done = distributed.as_completed()
+    done = distributed.as_completed(loop=client.loop)  # this client, default or not
     pending: dict = {}  # future -> [(doc_id, source)] of its articles, in order
 
     def record(result: Article | Failure | str, source: str) -> None:

@@ -72,7 +72,8 @@ def client():
     build_pipeline(Settings.load(environ={})).run(Article(id="warm", source="warm", raw=WARM_UP))
     with dask.config.set({"distributed.worker.multiprocessing-method": "fork"}):
         cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
-    with cluster, distributed.Client(cluster) as c:
+    # Not the process's default client, as the CLI's is not for a remote scheduler.
+    with cluster, distributed.Client(cluster, set_as_default=False) as c:
         yield c
 
 
