@@ -180,6 +180,13 @@ def _sentence_events(article, view, lexicon, grammar, cues, previous_subject, co
                 consumed.update(match.tokens)
                 break
             roles = assign_roles(view, head, entry, grammar, previous_subject)
+            if entry.type == "PROTEST" and not roles.source:
+                # "thousands blocked streets in Hong Kong": unnamed protesters are the place's people
+                where = {p for p, _ in grammar.locative_frames}
+                roles.source = [g for g in view.groups if view.clause_of[g.first] == view.clause_of[head] and (
+                    g.kind == "place" or g.kind == "country" and norm_prep(g.prep) in where)][:1]
+                roles.target = [g for g in roles.target if g not in roles.source]  # a protest in a town is not against it
+                roles.source_from = "locative" if roles.source else roles.source_from
             if context and context.get("addressee") and _second_person(view, head) \
                     and roles.source_from not in ("clause", "agent"):
                 # "przekazaliście Białorusi": "you" is the one addressed, not the last subject

@@ -80,6 +80,11 @@ DOMESTIC = [
     ("en", "Thousands of Georgians protested in Tbilisi on Sunday.", "PROTEST", {"GEO"}, {"GEO"}),
     ("en", "Belarusian police arrested dozens of students on Monday.", "COERCE", {"BLR"}, {"BLR"}),
     ("pl", "Tysiące Gruzinów protestowały w niedzielę w Tbilisi.", "PROTEST", {"GEO"}, {"GEO"}),
+    # unnamed protesters are the people of the place where they protest
+    ("en", "Opposition parties in Nepal organized a general strike.", "PROTEST", {"NPL"}, {"NPL"}),
+    ("en", "Workers in Serbia went on strike on Monday.", "PROTEST", {"SRB"}, {"SRB"}),
+    ("pl", "Tysiące ludzi zablokowały ulice w Tbilisi.", "PROTEST", {"GEO"}, {"GEO"}),
+    ("pl", "Rolnicy zablokowali drogi w Polsce.", "PROTEST", {"POL"}, {"POL"}),
 ]
 
 
