@@ -76,13 +76,17 @@ def dask_client(address: str, timeout: float | None = None) -> Iterator["distrib
         yield client
 
 
+# The kinds of files that can change what is stored (code and language data; not web pages).
+_RESULT_FILES = frozenset({".py", ".yaml", ".yml", ".json", ".txt", ".tsv", ".sql"})
+
+
 def code_fingerprint() -> str:
     """A digest of Kronika's code and data files as this machine has them: workers running
     another version would store other results, so they are refused."""
     root = Path(__file__).resolve().parent
     digest = hashlib.sha1()
     for path in sorted(root.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts and path.suffix not in (".pyc", ".tmp"):
+        if path.suffix in _RESULT_FILES and path.is_file() and "__pycache__" not in path.parts:
             digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 
