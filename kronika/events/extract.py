@@ -87,7 +87,10 @@ def _clauses(toks, grammar) -> list[int]:
         boundary = False
         if t.text in _PUNCT_BOUNDARY:
             # a comma inside a list of actors ("Łotwą, Litwą i Polską") does not end a clause
-            inside_list = t.text == "," and 0 < i < len(toks) - 1 and toks[i - 1].mention >= 0 and toks[i + 1].mention >= 0
+            inside_list = t.text == "," and 0 < i < len(toks) - 1 and toks[i - 1].mention >= 0 and (
+                toks[i + 1].mention >= 0
+                # "the US, Russia, and Switzerland": a serial comma before the last coordinator
+                or i + 2 < len(toks) and (toks[i + 1].lower,) in grammar.coordinators and toks[i + 2].mention >= 0)
             boundary = not inside_list
         elif t.lower in grammar.clause_openers and i > 0:
             boundary = True
@@ -118,12 +121,13 @@ def extract_events(article: Article, lang: str) -> list[Event]:
     previous_subject: list[Group] | None = None
     paragraph = None
     context: dict = {}  # what earlier sentences established: "dated" = last explicitly dated past event
+    has_body = any(not s.is_heading for s in article.sentences)
     for si, sent in enumerate(article.sentences):
         if sent.paragraph != paragraph:
             previous_subject, paragraph = None, sent.paragraph
         mentions = by_sentence.get(si, [])
-        if sent.is_heading:
-            continue  # headlines repeat the body's events in telegraphic form
+        if sent.is_heading and has_body:
+            continue  # headlines repeat the body's events in telegraphic form (a text of one line is all headline)
         view = sentence_view(article, si, lang, mentions)
         # "Dziękuję ci, Władimirze": who is spoken to is the subject of later second-person verbs
         # (found before this sentence's events: the vocative may open the same quote)

@@ -241,6 +241,8 @@ def assign_roles(view: SentenceView, head: int, entry: TriggerEntry, grammar: Ro
         for g in in_clause:
             if g in sources or g.first <= head or g.first - head > 6:
                 continue
+            if entry.symmetric and g.kind == "place":
+                continue  # "met in Geneva": where parties meet is not one of them
             p = norm_prep(g.prep)
             if (p in grammar.object_modifier_preps and not (entry.receive and p in ("from", "od"))) or (
                     lang != "en" and p is None and "gen" in g.cases):

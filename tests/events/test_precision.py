@@ -124,6 +124,10 @@ CONSTRUCTIONS = [
     ("en", "Berlin rejected recent calls by Belarus's rulers for aid.", "REJECT", {"DEU"}, set()),
     # wanting to attack is a threat
     ("en", "Georgia wants to attack Russia.", "THREATEN", {"GEO"}, {"RUS"}),
+    # a serial comma keeps a list of parties together; the place of a meeting is not a party
+    ("en", "The US, Russia, and Switzerland met yesterday.", "CONSULT", {"USA"}, {"RUS", "CHE"}),
+    ("en", "The leaders of Russia and Belarus met in Geneva.", "CONSULT", {"RUS"}, {"BLR"}),
+    ("en", "Russia is conducting military exercises in Alaska.", "MOBILIZE", {"RUS"}, {"USA"}),
     # English multi-word acts
     ("en", "The government of Chile accepted demands from Peru.", "CONCEDE", {"CHL"}, {"PER"}),
     ("en", "Hungary cancelled restrictions on Romanian trucks.", "CONCEDE", {"HUN"}, {"ROU"}),
@@ -191,3 +195,9 @@ def test_a_second_mention_with_an_open_side_is_the_same_act(run_text):
     a = run_text("Russian troops killed two Ukrainian soldiers in an attack near Kharkiv.", "en")
     assaults = [e for e in a.events if e.type == "ASSAULT"]
     assert len(assaults) == 1 and _c(assaults[0].source) == {"RUS"} and _c(assaults[0].target) == {"UKR"}, _summary(a)
+
+
+def test_a_text_of_one_headline_still_has_its_event(run_text):
+    # no final full stop: the cleaner reads the only line as a headline
+    got = _summary(run_text("Ukraine and Poland signed a defence agreement", "en"))
+    assert got and got[0][0] in ("SUPPORT", "AGREE"), got
