@@ -128,6 +128,8 @@ CONSTRUCTIONS = [
     ("en", "The US, Russia, and Switzerland met yesterday.", "CONSULT", {"USA"}, {"RUS", "CHE"}),
     ("en", "The leaders of Russia and Belarus met in Geneva.", "CONSULT", {"RUS"}, {"BLR"}),
     ("en", "Russia is conducting military exercises in Alaska.", "MOBILIZE", {"RUS"}, {"USA"}),
+    ("en", "Syrian rebels engaged Filipino peacekeepers in a firefight near the border.", "ASSAULT", {"SYR"}, {"PHL"}),
+    ("en", "The president of Georgia attended a summit in Brussels with the leaders of Armenia.", "CONSULT", {"GEO"}, {"ARM"}),
     # English multi-word acts
     ("en", "The government of Chile accepted demands from Peru.", "CONCEDE", {"CHL"}, {"PER"}),
     ("en", "Hungary cancelled restrictions on Romanian trucks.", "CONCEDE", {"HUN"}, {"ROU"}),
