@@ -64,6 +64,10 @@ NOT_EVENTS = [
     ("en", "Lithuania hopes Poland will send tanks to Lithuania.", "AID"),
     ("en", "Lithuania hopes Poland will send tanks to Lithuania.", "AGREE"),
     ("pl", "Litwa ma nadzieję, że Polska przekaże jej czołgi.", "AGREE"),
+    # what one is accused of is the charge, not an event
+    ("en", "Estonia accused Russia of cyberattacks.", "COERCE"),
+    ("en", "Estonia accused Russia of attacking Ukraine.", "ASSAULT"),
+    ("pl", "Estonia oskarżyła Rosję o ataki na Ukrainę.", "ASSAULT"),
     # an -ed form after a determiner is an adjective
     ("en", "Ukraine listed the occupied towns near Russia.", "ASSAULT"),
 ]
