@@ -340,6 +340,8 @@ def _en_verbish(view: SentenceView, head: int, grammar: RoleGrammar) -> bool:
         return False  # "occupation", "deployment"
     if prev in ("the", "a", "an", "'s", "’s", "s", "of", "its", "their", "his", "her", "new", "joint", "further", "recent"):
         return False
+    if prev.endswith(("'s", "’s")):
+        return False  # "Russia's attack": a possessive (one token with its name) opens a noun phrase
     return nxt != "of"
 
 

@@ -207,3 +207,9 @@ def test_a_text_of_one_headline_still_has_its_event(run_text):
     # no final full stop: the cleaner reads the only line as a headline
     got = _summary(run_text("Ukraine and Poland signed a defence agreement", "en"))
     assert got and got[0][0] in ("SUPPORT", "AGREE"), got
+
+
+def test_a_possessive_noun_and_its_verb_are_one_attack(run_text):
+    a = run_text("Russia's attack on Ukraine killed ten civilians.", "en")
+    assaults = [e for e in a.events if e.type == "ASSAULT"]
+    assert len(assaults) == 1 and _c(assaults[0].source) == {"RUS"} and _c(assaults[0].target) == {"UKR"}, _summary(a)
