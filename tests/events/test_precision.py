@@ -89,6 +89,8 @@ DOMESTIC = [
     ("en", "Workers in Serbia went on strike on Monday.", "PROTEST", {"SRB"}, {"SRB"}),
     ("pl", "Tysiące ludzi zablokowały ulice w Tbilisi.", "PROTEST", {"GEO"}, {"GEO"}),
     ("pl", "Rolnicy zablokowali drogi w Polsce.", "PROTEST", {"POL"}, {"POL"}),
+    ("ru", "Тысячи людей перекрыли улицы в Тбилиси.", "PROTEST", {"GEO"}, {"GEO"}),
+    ("uk", "Тисячі людей перекрили вулиці в Тбілісі.", "PROTEST", {"GEO"}, {"GEO"}),
 ]
 
 
