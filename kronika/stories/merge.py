@@ -301,19 +301,40 @@ _HAS_MONTH = ("(e.date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]*'"
 _IS_REP = "EXISTS (SELECT 1 FROM merge_classes c WHERE c.rep = e.id)"  # twins are found through their class
 
 
-def _actor_clause(named: frozenset[str], countries: frozenset[str]) -> tuple[str, list] | None:
+def _actor_clause(named: frozenset[str], countries: frozenset[str], alias: str = "ea") -> tuple[str, list] | None:
     ids = sorted(k for k in named if not k.startswith("name:"))
     names = sorted(k[5:] for k in named if k.startswith("name:"))
     ors, args = [], []
     if ids:
-        ors.append(f"ea.actor_id IN ({','.join('?' * len(ids))})")
+        ors.append(f"{alias}.actor_id IN ({','.join('?' * len(ids))})")
         args += ids
     if names:
-        ors.append(f"(ea.actor_id IS NULL AND ea.name IN ({','.join('?' * len(names))}))")
+        ors.append(f"({alias}.actor_id IS NULL AND {alias}.name IN ({','.join('?' * len(names))}))")
         args += names
     if countries:
-        ors.append(f"ea.country IN ({','.join('?' * len(countries))})")
+        ors.append(f"{alias}.country IN ({','.join('?' * len(countries))})")
         args += sorted(countries)
+    return (" OR ".join(ors), args) if ors else None
+
+
+def _orientations(report: Report, cfg: MergeSettings) -> list[tuple[Side, Side]]:
+    """(side matched against stored sources, side matched against stored targets), as compare tries them."""
+    out = [(report.source, report.target)]
+    if report.type in cfg.symmetric_types:
+        out.append((report.target, report.source))
+    return out
+
+
+def _any_side_clause(report: Report, cfg: MergeSettings, alias: str = "ea") -> tuple[str, list] | None:
+    """Some side of a stored event shares an actor or country with the side of ``report`` it is
+    compared with (a link needs that: compare ties reports source to source, target to target)."""
+    ors, args = [], []
+    for as_source, as_target in _orientations(report, cfg):
+        for role, side in (("source", as_source), ("target", as_target)):
+            clause = _actor_clause(side.named, side.countries, alias)
+            if clause:
+                ors.append(f"({alias}.role = '{role}' AND ({clause[0]}))")
+                args += clause[1]
     return (" OR ".join(ors), args) if ors else None
 
 
@@ -342,28 +363,37 @@ def _date_clause(when: tuple[int, int | None, int | None], tolerance_days: int) 
 
 def candidate_ids(conn: sqlite3.Connection, report: Report, cfg: MergeSettings) -> set[str]:
     """Every stored event a link with ``report`` is possible with (a superset; compare decides):
-    the same type, an actor in common, and a date that may agree (or no date, where a link
-    then needs named actors)."""
-    named = report.source.named | report.target.named
-    countries = report.source.countries | report.target.countries
-    strict = cfg.undated_require_named_both_sides
+    the same type, an actor or country in common on a side compare ties (source to source,
+    target to target, or swapped for symmetric types), and a date that may agree. With no date
+    on either report a link needs named actors in common on both sides, and only those are found."""
     found: set[str] = set()
     when = parse_date(report.date)
-    undated_actors = _actor_clause(named, frozenset() if strict else countries)
-    if undated_actors:  # stored events without a date: found through their (named) actors
-        where, args = undated_actors
-        sql = ("SELECT DISTINCT e.id FROM event_actors ea JOIN events e ON e.id = ea.event_id"
-               f" WHERE e.type = ? AND e.id != ? AND ({where}) AND {_IS_REP}")
-        if when is not None:
-            sql += f" AND NOT coalesce({_DATED}, 0)"
-        found |= {r[0] for r in conn.execute(sql, [report.type, report.id, *args])}
-    dated_actors = _actor_clause(named, countries)
-    if when is not None and dated_actors:  # dated ones: by type and date range first, then actors
-        where, args = dated_actors
+    base = f"e.type = ? AND e.id != ? AND {_IS_REP}"
+    undated_only = f" AND NOT coalesce({_DATED}, 0)" if when is not None else ""
+    if cfg.undated_require_named_both_sides:
+        # found through the actor index: a named actor on the source side, then the target side
+        for as_source, as_target in _orientations(report, cfg):
+            src = _actor_clause(as_source.named, frozenset(), "ea")
+            tgt = _actor_clause(as_target.named, frozenset(), "eb")
+            if not (src and tgt):
+                continue
+            sql = ("SELECT DISTINCT e.id FROM event_actors ea JOIN events e ON e.id = ea.event_id"
+                   f" WHERE ea.role = 'source' AND ({src[0]}) AND {base}{undated_only}"
+                   " AND EXISTS (SELECT 1 FROM event_actors eb WHERE eb.event_id = e.id AND eb.role = 'target'"
+                   f" AND ({tgt[0]}))")
+            found |= {r[0] for r in conn.execute(sql, [*src[1], report.type, report.id, *tgt[1]])}
+    else:
+        sides = _any_side_clause(report, cfg)
+        if sides:
+            sql = ("SELECT DISTINCT e.id FROM event_actors ea JOIN events e ON e.id = ea.event_id"
+                   f" WHERE ({sides[0]}) AND {base}{undated_only}")
+            found |= {r[0] for r in conn.execute(sql, [*sides[1], report.type, report.id])}
+    sides = _any_side_clause(report, cfg)
+    if when is not None and sides:  # dated ones: by type and date range first, then actors
         dates, date_args = _date_clause(when, cfg.date_tolerance_days)
-        sql = (f"SELECT e.id FROM events e WHERE e.type = ? AND e.id != ? AND {dates} AND {_IS_REP}"
-               f" AND EXISTS (SELECT 1 FROM event_actors ea WHERE ea.event_id = e.id AND ({where}))")
-        found |= {r[0] for r in conn.execute(sql, [report.type, report.id, *date_args, *args])}
+        sql = (f"SELECT e.id FROM events e WHERE {base} AND {dates}"
+               f" AND EXISTS (SELECT 1 FROM event_actors ea WHERE ea.event_id = e.id AND ({sides[0]}))")
+        found |= {r[0] for r in conn.execute(sql, [report.type, report.id, *date_args, *sides[1]])}
     return found
 
 
