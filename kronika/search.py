@@ -67,14 +67,14 @@ _WORDS = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
 
 
 @lru_cache(maxsize=200_000)
-def _cached_terms(lang: str | None, word: str) -> tuple[str, ...]:
+def _cached_terms(lang: str | None, word: str) -> str:
     # News repeats its words: lemmatise each form once per language, not once per occurrence.
-    return tuple(_word_terms(word, _morphology(lang)))
+    return " ".join(_word_terms(word, _morphology(lang)))
 
 
 def text_terms(text: str, lang: str | None) -> str:
     """The words of ``text`` with their lemmas, space-separated, for the index."""
-    return " ".join(t for word in _WORDS.findall(text) for t in _cached_terms(lang, word))
+    return " ".join([_cached_terms(lang, word) for word in _WORDS.findall(text)])
 
 
 @lru_cache(maxsize=1)
