@@ -51,6 +51,8 @@ CREATE TABLE IF NOT EXISTS failures (
     at     TEXT NOT NULL,
     PRIMARY KEY (source, doc_id, stage)
 );
+-- A stored document clears its failures by source or id: both by index, not a scan per write.
+CREATE INDEX IF NOT EXISTS failures_doc ON failures (doc_id);
 
 CREATE TABLE IF NOT EXISTS mentions (
     doc_id   TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
