@@ -301,20 +301,24 @@ _HAS_MONTH = ("(e.date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]*'"
 _IS_REP = "EXISTS (SELECT 1 FROM merge_classes c WHERE c.rep = e.id)"  # twins are found through their class
 
 
-def _actor_clause(named: frozenset[str], countries: frozenset[str], alias: str = "ea") -> tuple[str, list] | None:
+def _actor_disjuncts(named: frozenset[str], countries: frozenset[str], alias: str = "ea") -> list[tuple[str, list]]:
+    """SQL conditions on an event_actors row, one per kind of key (KB ids, names, countries)."""
     ids = sorted(k for k in named if not k.startswith("name:"))
     names = sorted(k[5:] for k in named if k.startswith("name:"))
-    ors, args = [], []
+    out = []
     if ids:
-        ors.append(f"{alias}.actor_id IN ({','.join('?' * len(ids))})")
-        args += ids
+        out.append((f"{alias}.actor_id IN ({','.join('?' * len(ids))})", ids))
     if names:
-        ors.append(f"({alias}.actor_id IS NULL AND {alias}.name IN ({','.join('?' * len(names))}))")
-        args += names
+        # NOCASE: served by the index on names (a superset; compare matches names exactly)
+        out.append((f"({alias}.actor_id IS NULL AND {alias}.name COLLATE NOCASE IN ({','.join('?' * len(names))}))", names))
     if countries:
-        ors.append(f"{alias}.country IN ({','.join('?' * len(countries))})")
-        args += sorted(countries)
-    return (" OR ".join(ors), args) if ors else None
+        out.append((f"{alias}.country IN ({','.join('?' * len(countries))})", sorted(countries)))
+    return out
+
+
+def _actor_clause(named: frozenset[str], countries: frozenset[str], alias: str = "ea") -> tuple[str, list] | None:
+    parts = _actor_disjuncts(named, countries, alias)
+    return (" OR ".join(p[0] for p in parts), [a for p in parts for a in p[1]]) if parts else None
 
 
 def _orientations(report: Report, cfg: MergeSettings) -> list[tuple[Side, Side]]:
@@ -373,15 +377,14 @@ def candidate_ids(conn: sqlite3.Connection, report: Report, cfg: MergeSettings) 
     if cfg.undated_require_named_both_sides:
         # found through the actor index: a named actor on the source side, then the target side
         for as_source, as_target in _orientations(report, cfg):
-            src = _actor_clause(as_source.named, frozenset(), "ea")
             tgt = _actor_clause(as_target.named, frozenset(), "eb")
-            if not (src and tgt):
-                continue
-            sql = ("SELECT DISTINCT e.id FROM event_actors ea JOIN events e ON e.id = ea.event_id"
-                   f" WHERE ea.role = 'source' AND ({src[0]}) AND {base}{undated_only}"
-                   " AND EXISTS (SELECT 1 FROM event_actors eb WHERE eb.event_id = e.id AND eb.role = 'target'"
-                   f" AND ({tgt[0]}))")
-            found |= {r[0] for r in conn.execute(sql, [*src[1], report.type, report.id, *tgt[1]])}
+            # one query per kind of key, so each is driven by its index (an OR makes SQLite scan the type)
+            for src in _actor_disjuncts(as_source.named, frozenset(), "ea") if tgt else ():
+                sql = ("SELECT DISTINCT e.id FROM event_actors ea JOIN events e ON e.id = ea.event_id"
+                       f" WHERE ea.role = 'source' AND ({src[0]}) AND {base}{undated_only}"
+                       " AND EXISTS (SELECT 1 FROM event_actors eb WHERE eb.event_id = e.id AND eb.role = 'target'"
+                       f" AND ({tgt[0]}))")
+                found |= {r[0] for r in conn.execute(sql, [*src[1], report.type, report.id, *tgt[1]])}
     else:
         sides = _any_side_clause(report, cfg)
         if sides:
