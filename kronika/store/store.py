@@ -215,7 +215,8 @@ class Store:
                 if old:
                     self._delete_document(db, article.id)
                 self._insert_document(db, article, digest, stages)
-                _attach_merged(db, article.id)
+                if article.events:
+                    _attach_merged(db, article.id)
                 _search_index(db, article)
                 db.execute("DELETE FROM failures WHERE source = ? OR doc_id = ?", (article.source, article.id))
         except sqlite3.Error as e:
