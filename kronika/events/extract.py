@@ -76,10 +76,10 @@ def sentence_view(article: Article, index: int, lang: str, mentions: list[Mentio
     sent = article.sentences[index]
     toks = make_tokens(sent, lang)
     groups = build_groups(toks, mentions, lang, grammar)
-    return SentenceView(index, sent, lang, toks, _clauses(toks, grammar), groups)
+    return SentenceView(index, sent, lang, toks, _clauses(toks, grammar, groups), groups)
 
 
-def _clauses(toks, grammar) -> list[int]:
+def _clauses(toks, grammar, groups=()) -> list[int]:
     """Clause index per token; a boundary token opens the clause it belongs to, and a run of
     boundaries (", że", ": „") opens one clause, not several."""
     clause, out, prev_boundary = 0, [], False
@@ -91,6 +91,10 @@ def _clauses(toks, grammar) -> list[int]:
                 toks[i + 1].mention >= 0
                 # "the US, Russia, and Switzerland": a serial comma before the last coordinator
                 or i + 2 < len(toks) and (toks[i + 1].lower,) in grammar.coordinators and toks[i + 2].mention >= 0)
+            if inside_list and groups and toks[i + 1].mention >= 0:
+                # "Według X, Iran ...": only a comma between members of one list is inside it
+                left, right = groups[toks[i - 1].mention], groups[toks[i + 1].mention]
+                inside_list = left is right or left.chain == right.chain
             boundary = not inside_list
         elif t.lower in grammar.clause_openers and i > 0:
             boundary = True

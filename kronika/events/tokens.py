@@ -13,6 +13,7 @@ from kronika.lang import get_morphology, tokenize
 from kronika.model import ActorRef, Mention, Sentence
 
 _NOMINAL = {"noun", "propn", "adj", "ger", "num", "pron"}
+_NAME_OF_ACTOR = {"place", "org"}
 _PUNCT_BOUNDARY = {",", ";", ":", "(", ")", "–", "—", "-", '"', "„", "”", "“", "«", "»", "?", "!", "…"}
 
 
@@ -34,8 +35,10 @@ class Tok:
 
     def cases(self) -> set[str]:
         readings = self.analyses
-        if self.text[:1].isupper() and any(a.pos == "propn" for a in readings):
-            readings = [a for a in readings if a.pos == "propn"]  # "Chiny" the country, not "china"
+        # "Chiny" the country, not "china"; but a stray person-name reading (uk "НАТО" as the
+        # vocative of a forename) must not hide the word's own cases
+        if self.text[:1].isupper() and any(a.pos == "propn" and a.name_class in _NAME_OF_ACTOR for a in readings):
+            readings = [a for a in readings if a.pos == "propn" and a.name_class in _NAME_OF_ACTOR]
         return {c for a in readings if a.pos in _NOMINAL for c in a.cases}
 
     def verb_readings(self):
@@ -257,7 +260,19 @@ def _coordinated(toks: list[Tok], a: Group, b: Group, coordinators, dets) -> boo
     between = tuple(t.lower for t in toks[a.last + 1:b.first] if t.lower not in dets)
     if not between:
         return False
-    if between in coordinators:
+    bare_comma = all(w == "," for w in between)
+    if between in coordinators and not bare_comma:
         return True
     # "X, Y i Z": a comma chain ending in a coordinator
-    return len(between) <= 3 and all(w in (",",) or (w,) in coordinators for w in between)
+    if not (len(between) <= 3 and all(w in (",",) or (w,) in coordinators for w in between)):
+        return False
+    if not bare_comma:
+        return True
+    # a bare comma: "Według X, Iran ..." sets off a phrase, it does not list; a list member
+    # shares the case of the one before or is followed by more of the list
+    if a.cases and b.cases and not a.cases & b.cases:
+        return False
+    if a.prep is not None and b.prep is None or a.prep is None and b.prep is not None:
+        nxt = [t.lower for t in toks[b.last + 1:b.last + 3] if t.lower not in dets]
+        return bool(nxt) and (nxt[0],) in coordinators
+    return True
