@@ -189,7 +189,8 @@ def assign_roles(view: SentenceView, head: int, entry: TriggerEntry, grammar: Ro
         if before:
             subject = chain_of(view, before[-1])
     else:
-        noms = [g for g in in_clause if g.prep is None and "nom" in g.cases and g not in targets and g not in sources]
+        # no known case ("ВСУ", an abbreviation the analyser lacks) may be any case
+        noms = [g for g in in_clause if g.prep is None and (not g.cases or "nom" in g.cases) and g not in targets and g not in sources]
         if impersonal:
             noms = []  # "zatrzymano kilkunastu Rosjan": an impersonal verb has no subject
         before = [g for g in noms if g.last < head]
@@ -383,7 +384,7 @@ def _borrow_subject(view: SentenceView, head: int, clause: int, grammar: RoleGra
     # a subject earlier in the sentence governs this clause ("Putin spotkał się ... i przeprosił",
     # "Pieskow powiedział, że ...")
     earlier = [g for g in view.groups if g.last < head and view.clause_of[g.last] < clause and g.prep is None
-               and (lang == "en" or "nom" in g.cases)]
+               and (lang == "en" or not g.cases or "nom" in g.cases)]
     if impersonal:
         earlier = [g for g in earlier if any(t.keys & grammar.speech_verbs for t in view.toks
                                              if view.clause_of[t.i] == view.clause_of[g.last])]
@@ -399,7 +400,7 @@ def _borrow_subject(view: SentenceView, head: int, clause: int, grammar: RoleGra
         return chain_of(view, earlier[-1]), "carried"
     # a quote's speaker after it: "... - powiedział Łukaszenka", "..., he said"
     for g in view.groups:
-        if g.first > head and g.prep is None and (lang == "en" or "nom" in g.cases):
+        if g.first > head and g.prep is None and (lang == "en" or not g.cases or "nom" in g.cases):
             window = view.toks[max(0, g.first - 3):g.last + 4]
             if any(t.keys & grammar.speech_verbs for t in window):
                 return chain_of(view, g), "speaker"

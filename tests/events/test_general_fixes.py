@@ -92,3 +92,14 @@ def test_proper_noun_reading_roles(run_text, lang, text, type_, source, target):
     events = _events(run_text(text, lang), type_)
     assert any(source in _c(e.source) and target in _c(e.target) for e in events), \
         [(_c(e.source), _c(e.target)) for e in events]
+
+
+# An abbreviation the analyser does not know has no case: it may still be the subject.
+@pytest.mark.parametrize("lang,text,type_,source,target", [
+    ("ru", "ВСУ атаковали Белгород.", "ASSAULT", "UKR", "RUS"),
+    ("ru", "Министр заявил, что ВСУ обстреляли Курскую область.", "ASSAULT", "UKR", "RUS"),
+])
+def test_group_without_case_may_be_subject(run_text, lang, text, type_, source, target):
+    events = _events(run_text(text, lang), type_)
+    assert any(_c(e.source) == {source} and target in _c(e.target) for e in events), \
+        [(_c(e.source), _c(e.target)) for e in events]
