@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from kronika.errors import UnknownLanguageError
 from kronika.events.modality import load_modality, read_modality
-from kronika.events.roles import Roles, assign_roles, load_role_grammar, norm_prep
+from kronika.events.roles import MATERIAL, Roles, assign_roles, load_role_grammar, norm_prep
 from kronika.events.tokens import _PUNCT_BOUNDARY, Group, SentenceView, build_groups, make_tokens
 from kronika.events.triggers import TriggerMatch, find_triggers, load_triggers
 from kronika.model import ActorRef, Article, Event, Mention, Place
@@ -20,7 +20,6 @@ from kronika.model import ActorRef, Article, Event, Mention, Place
 log = logging.getLogger("kronika")
 
 COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
-MATERIAL = frozenset({"AID", "COOPERATE", "ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "SANCTION", "PROTEST"})
 # How far a demand, promise or refusal reaches over the act it names ("zażądał przeprosin").
 GOVERN_REACH = 6
 TOPIC_REACH = 25  # "rozmawiali o X, Y i Z, w tym o W": topics of talks run on

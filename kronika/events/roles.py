@@ -14,6 +14,9 @@ from functools import lru_cache
 from kronika.events.tokens import Group, SentenceView
 from kronika.events.triggers import TriggerEntry, load_yaml
 
+# PLOVER's material types: done to someone, so a place can be their target ("shelled Kharkiv")
+MATERIAL = frozenset({"AID", "COOPERATE", "ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "SANCTION", "PROTEST"})
+
 _PREP_VARIANTS = {"ze": "z", "we": "w", "ode": "od", "przeze": "przez", "pode": "pod", "nade": "nad", "przede": "przed"}
 
 
@@ -226,6 +229,8 @@ def assign_roles(view: SentenceView, head: int, entry: TriggerEntry, grammar: Ro
             # a place or a host further on is not the other side
             frames += list(grammar.target_frames)
         cands = [g for g in in_clause if g not in sources]
+        if entry.type not in MATERIAL:  # "zaapelowała w Brukseli": where it was said, not to whom
+            cands = [g for g in cands if not (_where_it_happened(g, grammar, lang) and not _after_noun(view, g, head))]
         if entry.receive:
             cands = [g for g in cands if norm_prep(g.prep) not in ("od", "from")]
         for frame in frames:
@@ -244,6 +249,8 @@ def assign_roles(view: SentenceView, head: int, entry: TriggerEntry, grammar: Ro
                 continue
             if entry.symmetric and g.kind == "place":
                 continue  # "met in Geneva": where parties meet is not one of them
+            if entry.type not in MATERIAL and _where_it_happened(g, grammar, lang) and not _after_noun(view, g, head):
+                continue  # "zaapelowała w Brukseli": where it was said; "an embassy in Tehran" stays
             p = norm_prep(g.prep)
             if (p in grammar.object_modifier_preps and not (entry.receive and p in ("from", "od"))) or (
                     lang != "en" and p is None and "gen" in g.cases):
@@ -292,6 +299,22 @@ def assign_roles(view: SentenceView, head: int, entry: TriggerEntry, grammar: Ro
         if len(countries) > 1 and len(sources) > 1:
             sources, targets = sources[:1], sources[1:]
     return Roles(source=sources, target=[g for g in targets if g not in sources], source_from=how)
+
+
+def _where_it_happened(g: Group, grammar: RoleGrammar, lang: str) -> bool:
+    """A town or region after a locative preposition ("w Genewie", "in Brussels") is where a
+    verbal act took place; only material acts (strikes, aid) are done to a place."""
+    return g.kind == "place" and any(_matches(g, f, True, lang) for f in grammar.locative_frames)
+
+
+def _after_noun(view: SentenceView, g: Group, head: int) -> bool:
+    """The word before the phrase's preposition is a noun after the trigger: the place
+    qualifies that object ("an embassy in Tehran"). English words carry no part of speech
+    here, so any word after the trigger counts."""
+    i = g.first - 2
+    if i <= head:
+        return False
+    return view.lang == "en" or any(a.pos in ("noun", "ger") for a in view.toks[i].analyses)
 
 
 def is_noun_agentless(entry: TriggerEntry) -> bool:

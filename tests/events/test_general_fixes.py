@@ -103,3 +103,28 @@ def test_group_without_case_may_be_subject(run_text, lang, text, type_, source, 
     events = _events(run_text(text, lang), type_)
     assert any(_c(e.source) == {source} and target in _c(e.target) for e in events), \
         [(_c(e.source), _c(e.target)) for e in events]
+
+
+# Where a verbal act took place is not whom it was addressed to; a material act may hit a place,
+# and a place that qualifies an object noun ("an embassy in Tehran") still counts.
+@pytest.mark.parametrize("lang,text,place", [
+    ("pl", "Ukraina zaapelowała w Brukseli o pomoc.", "BEL"),
+    ("en", "Ukraine appealed in Brussels for more help.", "BEL"),
+    ("ru", "Украина призвала в Брюсселе к помощи.", "BEL"),
+    ("uk", "Україна закликала у Брюсселі до допомоги.", "BEL"),
+])
+def test_place_of_a_verbal_act_is_not_its_target(run_text, lang, text, place):
+    article = run_text(text, lang)
+    assert not any(place in _c(e.target) for e in article.events), \
+        [(e.type, _c(e.source), _c(e.target)) for e in article.events]
+
+
+@pytest.mark.parametrize("lang,text,type_,source,target", [
+    ("pl", "Rosja zbombardowała cele w Charkowie.", "ASSAULT", "RUS", "UKR"),
+    ("en", "Russia shelled targets in Kharkiv.", "ASSAULT", "RUS", "UKR"),
+    ("en", "Sri Lanka opened an embassy in Tehran.", "SUPPORT", "LKA", "IRN"),
+])
+def test_place_stays_target_where_it_is_one(run_text, lang, text, type_, source, target):
+    events = _events(run_text(text, lang), type_)
+    assert any(source in _c(e.source) and target in _c(e.target) for e in events), \
+        [(_c(e.source), _c(e.target)) for e in events]
