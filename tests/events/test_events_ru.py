@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from kronika.model import Article
+from event_helpers import countries, matching, values
 
 # Code limits (kronika/events/tokens.py `_coordinated` and extract.py `_clauses`): a comma alone
 # chains two actor phrases, so the subject after "По словам X," inherits the attribution's preposition.
@@ -18,43 +18,8 @@ LANG = "ru"
 
 
 @pytest.fixture(scope="module")
-def run_text():
-    from kronika.actors import make_linker
-    from kronika.clean import clean_article
-    from kronika.events import make_extractor
-
-    linker, extractor = make_linker(), make_extractor()
-
-    def run(text: str, published: str | None = "2024-03-15") -> Article:
-        a = Article(id="t", source="test", raw=text, declared_language=LANG, declared_published=published)
-        a = clean_article(a)
-        a.language, a.published = LANG, published
-        return extractor(linker(a))
-
-    return run
-
-
-def _values(row) -> tuple:
-    return tuple(row.values) if hasattr(row, "values") else row
-
-
-def _countries(refs) -> set[str]:
-    return {r.country for r in refs if r.country}
-
-
-def _matching(article: Article, type_: str, source: str | None, target: str | None) -> list:
-    sym = type_ in ("CONSULT", "AGREE", "COOPERATE")  # reciprocal: either side will do
-    found = [e for e in article.events if e.type == type_]
-    got = [(e.type, sorted(_countries(e.source)), sorted(_countries(e.target)), e.modality) for e in article.events]
-    assert found, f"no {type_} event; got {got}"
-    ok = [e for e in found
-          if (source is None or source in _countries(e.source) or sym and source in _countries(e.target))
-          and (target is None or target in _countries(e.target) or sym and target in _countries(e.source))]
-    assert ok, f"{type_} found but not {source} -> {target}; got {got}"
-    for e in ok:
-        assert e.evidence == article.clean[e.evidence_start:e.evidence_end]
-        assert article.clean[e.trigger_start:e.trigger_end] == e.trigger
-    return ok
+def run_text(run_text):  # the session runner from conftest.py, bound to this file's language
+    return lambda text, published="2024-03-15": run_text(text, LANG, published)
 
 
 RU = [
@@ -243,22 +208,22 @@ RU_MODALITY = [
 ]
 
 
-@pytest.mark.parametrize("text,type_,source,target", RU, ids=[f"ru-{_values(r)[1]}-{i}" for i, r in enumerate(RU)])
+@pytest.mark.parametrize("text,type_,source,target", RU, ids=[f"ru-{values(r)[1]}-{i}" for i, r in enumerate(RU)])
 def test_types(run_text, text, type_, source, target):
-    _matching(run_text(text), type_, source, target)
+    matching(run_text(text), type_, source, target)
 
 
 @pytest.mark.parametrize("text,type_,source,target,modality", RU_MODALITY,
-                         ids=[f"ru-{_values(r)[4]}-{_values(r)[1]}-{i}" for i, r in enumerate(RU_MODALITY)])
+                         ids=[f"ru-{values(r)[4]}-{values(r)[1]}-{i}" for i, r in enumerate(RU_MODALITY)])
 def test_modality(run_text, text, type_, source, target, modality):
-    ok = _matching(run_text(text), type_, source, target)
+    ok = matching(run_text(text), type_, source, target)
     assert modality in {e.modality for e in ok}, [(e.type, e.modality) for e in ok]
 
 
 def test_every_type_has_at_least_three_sentences():
     from kronika.events.triggers import PLOVER_TYPES
 
-    counts = {t: sum(1 for r in RU if _values(r)[1] == t) for t in PLOVER_TYPES}
+    counts = {t: sum(1 for r in RU if values(r)[1] == t) for t in PLOVER_TYPES}
     assert all(n >= 3 for n in counts.values()), counts
 
 
@@ -276,7 +241,7 @@ def test_lexicon_covers_all_types_with_hundreds_of_entries():
     ("Американский гражданин был арестован в Москве.", "USA"),
 ])
 def test_passive_subject_is_never_the_source(run_text, text, wrong_source):
-    assert not [e for e in run_text(text).events if wrong_source in _countries(e.source)]
+    assert not [e for e in run_text(text).events if wrong_source in countries(e.source)]
 
 
 @pytest.mark.parametrize("text,type_", [
@@ -304,9 +269,9 @@ def test_dates_resolve_against_the_document_date(run_text, text, type_, date):
 ])
 def test_reciprocal_and_negated(run_text, text, type_, source, other):
     """Reciprocal pronouns split coordinated parties; a negated plan is denied."""
-    events = [e for e in run_text(text).events if e.type == type_ and source in _countries(e.source)]
+    events = [e for e in run_text(text).events if e.type == type_ and source in countries(e.source)]
     assert events
-    assert other in _countries(events[0].target) or other == events[0].modality
+    assert other in countries(events[0].target) or other == events[0].modality
 
 
 def test_trigger_words_are_dictionary_lemmas():

@@ -7,21 +7,6 @@ import pytest
 from kronika.model import Article
 
 
-@pytest.fixture(scope="module")
-def run_text():
-    from kronika.actors import make_linker
-    from kronika.clean import clean_article
-    from kronika.events import make_extractor
-
-    linker, extractor = make_linker(), make_extractor()
-
-    def run(text: str, lang: str) -> Article:
-        a = Article(id="t", source="test", raw=text, declared_language=lang, declared_published="2024-03-15")
-        a = clean_article(a)
-        a.language, a.published = lang, "2024-03-15"
-        return extractor(linker(a))
-
-    return run
 
 
 def _c(refs) -> set[str]:

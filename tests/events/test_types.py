@@ -10,21 +10,6 @@ import pytest
 from kronika.model import Article
 
 
-@pytest.fixture(scope="module")
-def run_text():
-    from kronika.actors import make_linker
-    from kronika.clean import clean_article
-    from kronika.events import make_extractor
-
-    linker, extractor = make_linker(), make_extractor()
-
-    def run(text: str, lang: str, published: str | None = "2024-03-15") -> Article:
-        a = Article(id="t", source="test", raw=text, declared_language=lang, declared_published=published)
-        a = clean_article(a)
-        a.language, a.published = lang, published
-        return extractor(linker(a))
-
-    return run
 
 
 def _countries(refs) -> set[str]:
