@@ -140,6 +140,20 @@ def _parse_dyad(dyad: str) -> tuple[str, str]:
     return parts[0], parts[1]
 
 
+def parse_types(types: str) -> list[str]:
+    """'consult, AGREE' -> ['CONSULT', 'AGREE'], refusing names that are not PLOVER types."""
+    wanted = [t.strip().upper() for t in types.split(",") if t.strip()]
+    bad = [t for t in wanted if t not in plover_types()]
+    if bad:
+        raise ConfigError(f"unknown event type {', '.join(bad)}; use one of: {', '.join(plover_types())}")
+    return wanted
+
+
+def check_modality(modality: str) -> None:
+    if modality not in MODALITIES:
+        raise ConfigError(f"unknown modality {modality!r}; use one of: {', '.join(MODALITIES)}")
+
+
 def list_events(conn: sqlite3.Connection, *, actor: str | None = None, country: str | None = None,
                 dyad: str | None = None, type: str | None = None, quad: str | None = None,
                 modality: str | None = None, since: str | None = None, until: str | None = None,
@@ -148,18 +162,14 @@ def list_events(conn: sqlite3.Connection, *, actor: str | None = None, country: 
     """Events with their source and target actors, filtered; newest first unless order="timeline"."""
     where, args = [], []
     if type:
-        wanted = [t.strip().upper() for t in type.split(",") if t.strip()]
-        bad = [t for t in wanted if t not in plover_types()]
-        if bad:
-            raise ConfigError(f"unknown event type {', '.join(bad)}; use one of: {', '.join(plover_types())}")
+        wanted = parse_types(type)
         where.append(f"e.type IN ({','.join('?' * len(wanted))})")
         args += wanted
     if quad:
         where.append("e.quad = ?")
         args.append(_parse_quad(quad))
     if modality:
-        if modality not in MODALITIES:
-            raise ConfigError(f"unknown modality {modality!r}; use one of: {', '.join(MODALITIES)}")
+        check_modality(modality)
         where.append("e.modality = ?")
         args.append(modality)
     if doc_id:

@@ -11,9 +11,7 @@ import sqlite3
 from collections import Counter
 from typing import Any, Iterator
 
-from kronika.errors import ConfigError
-from kronika.store.queries import MODALITIES, find_actor_ids
-from kronika.store.store import plover_types
+from kronika.store.queries import MODALITIES, find_actor_ids, parse_types
 from kronika.stories.merge import _chunks, parse_date
 
 _MERGED_ID = "coalesce(mm.merged_id, e.id)"
@@ -25,10 +23,7 @@ def _merged_ids(conn: sqlite3.Connection, *, type: str | None = None, actor: str
                 min_sources: int = 1, limit: int | None = 100, offset: int = 0) -> list[str]:
     where, args = [], []
     if type:
-        wanted = [t.strip().upper() for t in type.split(",") if t.strip()]
-        bad = [t for t in wanted if t not in plover_types()]
-        if bad:
-            raise ConfigError(f"unknown event type {', '.join(bad)}; use one of: {', '.join(plover_types())}")
+        wanted = parse_types(type)
         where.append(f"e.type IN ({','.join('?' * len(wanted))})")
         args += wanted
     if country:

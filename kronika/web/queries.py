@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from kronika.errors import ConfigError
-from kronika.store.queries import _attach_actors, _parse_dyad, _parse_quad, list_events
+from kronika.store.queries import _attach_actors, _parse_dyad, _parse_quad, check_modality, list_events, parse_types
 from kronika.store.store import plover_types
 
 INTERVALS = ("day", "week", "month", "year")
@@ -131,20 +131,14 @@ def _selection(conn: sqlite3.Connection, *, actor: str | None = None, country: s
     else:
         table, idc = "events x", "x.id"
     if type:
-        wanted = [t.strip().upper() for t in type.split(",") if t.strip()]
-        bad = [t for t in wanted if t not in plover_types()]
-        if bad:
-            raise ConfigError(f"unknown event type {', '.join(bad)}; use one of: {', '.join(plover_types())}")
+        wanted = parse_types(type)
         where.append(_in("x.type", wanted))
         args += wanted
     if quad:
         where.append("x.quad = ?")
         args.append(_parse_quad(quad))
     if modality:
-        from kronika.store.queries import MODALITIES
-
-        if modality not in MODALITIES:
-            raise ConfigError(f"unknown modality {modality!r}; use one of: {', '.join(MODALITIES)}")
+        check_modality(modality)
         where.append("x.modality = ?")
         args.append(modality)
     _dates("x.date", since, until, where, args)
