@@ -2,7 +2,7 @@
 """In-process ingest against a Dask LocalCluster: the demo corpus (examples/) repeated to N
 documents (default 2,000, each copy with its own id), every stage, each into a fresh store.
 
-    python bench/distributed.py [--n 2000] [--workers 2] [--per-task 64]
+    python bench/dask_ingest.py [--n 2000] [--workers 2] [--per-task 64]
 
 Prints documents per second for both, after warming up (the one-off costs, loading the
 language data in this process and in each worker, are printed apart), and checks that both
@@ -20,9 +20,6 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-# This file's name would shadow the dask package, here and in spawned workers: bench/ is
-# taken off the path (so bench/pipeline.py's corpus helper is not imported but repeated below).
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != ROOT / "bench"]
 if str(ROOT) not in sys.path:  # spawned workers import this file again, with the path set below
     sys.path.insert(0, str(ROOT))
 if __name__ == "__main__":
@@ -32,6 +29,8 @@ if __name__ == "__main__":
     shutil.copytree(ROOT / "kronika", Path(_snapshot.name) / "kronika",
                     ignore=shutil.ignore_patterns("__pycache__"))
     sys.path.insert(0, _snapshot.name)
+
+from pipeline import repeat_corpus  # noqa: E402  (bench/pipeline.py: the same corpus copies)
 
 from kronika.distributed import dask_client, ingest_distributed, run_batch  # noqa: E402
 from kronika.model import Article  # noqa: E402
@@ -50,18 +49,6 @@ WARM_UP = (
 
 def warm_articles() -> list[Article]:
     return [Article(id=f"warm{i}", source="warm", raw=text) for i, text in enumerate(WARM_UP)]
-
-
-def repeat_corpus(source: Path, folder: Path, n: int) -> int:
-    """Copy the corpus's files round-robin until there are n, each under a distinct id."""
-    files = sorted(p for p in source.iterdir() if p.is_file() and not p.name.startswith("."))
-    if not files:
-        raise SystemExit(f"no files in {source}")
-    for i in range(n):
-        original = files[i % len(files)]
-        stem, _, ext = original.name.partition(".")
-        shutil.copyfile(original, folder / f"{stem}__{i:05d}.{ext}")
-    return len(files)
 
 
 def counts(db: Path) -> tuple[int, int, int]:
