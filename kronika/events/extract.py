@@ -316,7 +316,7 @@ def _after_topic_prep(view: SentenceView, g_head: int, head: int, grammar) -> bo
 def _verbal(view: SentenceView, head: int) -> bool:
     """The trigger is a verb form (finite, participle or infinitive), not a noun."""
     if view.lang == "en":
-        from kronika.events.roles import _en_verbish, load_role_grammar
+        from kronika.events.roles import _en_verbish
 
         return _en_verbish(view, head, load_role_grammar("en"))
     tok = view.toks[head]
@@ -346,7 +346,7 @@ def _reported_subject(view: SentenceView, head: int) -> bool:
 
 def _finite_verb(view: SentenceView, head: int) -> bool:
     if view.lang == "en":
-        from kronika.events.roles import _en_verbish, load_role_grammar
+        from kronika.events.roles import _en_verbish
 
         return _en_verbish(view, head, load_role_grammar("en"))
     return any(a.tense in ("past", "present", "future") for a in view.toks[head].verb_readings())
@@ -358,7 +358,7 @@ def _predicative(view: SentenceView, head: int, entry) -> bool:
     marked pos: verb must not stand where a noun does ("the strike")."""
     tok = view.toks[head]
     if view.lang == "en":
-        from kronika.events.roles import _en_verbish, load_role_grammar
+        from kronika.events.roles import _en_verbish
 
         grammar = load_role_grammar("en")
         prev = view.toks[head - 1].lower if head else ""
@@ -368,7 +368,7 @@ def _predicative(view: SentenceView, head: int, entry) -> bool:
             return prev not in grammar.noun_after_preps and _en_verbish(view, head, grammar)
         return True
     if tok.analyses and all(a.tag.startswith(("ppas", "pact")) for a in tok.analyses):
-        aux = {"być", "zostać", "bywać", "zostawać"}
+        aux = load_role_grammar(view.lang).passive_auxiliaries
         return any(view.toks[j].keys & aux for j in range(max(0, head - 3), head))
     return True
 

@@ -48,6 +48,9 @@ class RoleGrammar:
     adjective_openers: frozenset[str] = frozenset()
     occurrence_verbs: frozenset[str] = frozenset()
     occurrence_preps: frozenset[str] = frozenset()
+    agent_preps: frozenset[str] = frozenset()
+    giver_preps: frozenset[str] = frozenset()
+    passive_auxiliaries: frozenset[str] = frozenset()
 
 
 def parse_frame(frame: str) -> tuple[str | None, str | None]:
@@ -100,6 +103,9 @@ def load_role_grammar(lang: str) -> RoleGrammar:
         adjective_openers=frozenset(str(v).lower() for v in d.get("adjective_openers") or ()),
         occurrence_verbs=frozenset(str(v).lower() for v in d.get("occurrence_verbs") or ()),
         occurrence_preps=frozenset(str(v).lower() for v in d.get("occurrence_preps") or ()),
+        agent_preps=frozenset(str(v).lower() for v in d.get("agent_preps") or ()),
+        giver_preps=frozenset(str(v).lower() for v in d.get("giver_preps") or ()),
+        passive_auxiliaries=frozenset(str(v).lower() for v in d.get("passive_auxiliaries") or ()),
     )
 
 
@@ -157,7 +163,6 @@ def assign_roles(view: SentenceView, head: int, entry: TriggerEntry, grammar: Ro
                 lst.append(h)
 
     # 1. explicit agents: "przez Rosjan", "by Russia", "ze strony NATO"; a giver after "od"/"from"
-    agent_preps = {"przez", "ze strony", "by", "от", "со стороны", "з боку"}
     impersonal = any(a.tag.startswith("imps") for a in head_tok.analyses)
     for g in in_clause:
         p = norm_prep(g.prep)
@@ -165,8 +170,8 @@ def assign_roles(view: SentenceView, head: int, entry: TriggerEntry, grammar: Ro
         # an -ed form takes a by-agent only right after it ("attacked by rebels"); further on,
         # "by" belongs to a noun ("rejected calls by Belarus")
         participle = participle and g.first - head <= 3
-        near_agent = p in agent_preps and (is_noun or passive or impersonal or participle) and 0 < g.first - head <= 8
-        if near_agent or (entry.receive and p in ("od", "from", "от", "від", "у")):
+        near_agent = p in grammar.agent_preps and (is_noun or passive or impersonal or participle) and 0 < g.first - head <= 8
+        if near_agent or (entry.receive and p in grammar.giver_preps):
             add(sources, g)
             how = "agent"
     # 2. the complement of a noun trigger: "spotkanie Putina", "arrest of X", "X's visit"
