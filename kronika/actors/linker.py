@@ -198,8 +198,8 @@ class _Run:
                     if len(e.words) > 1 and not self._match_words(i, e.words):
                         continue
                     if e.form[:1].isupper() and not tok.cap and not (
-                            len(e.words) > 1 and self.toks[i + len(e.words) - 1].cap):
-                        continue  # "agencja Reutera": a generic first word may be lower case
+                            len(e.words) > 1 and self.toks[i + len(e.words) - 1].cap and self._generic_head(tok.text)):
+                        continue  # "agencja Reutera": a generic first noun may be lower case, "numer jeden Rosji" is not "Jedna Rosja"
                     if (e.via == "abbreviation" or _acronym(e.form)) and not self._exact(i, e.form):
                         continue
                     if len(e.words) == 1 and not self._home_acronym(i, e):
@@ -218,6 +218,14 @@ class _Run:
             else:
                 i += 1
         return out
+
+    def _generic_head(self, text: str) -> bool:
+        """A word that is only ever a noun ("agencja", "ministerstwo"), not an adjective or a
+        numeral that a name capitalises ("Jedna", "Sprawiedliwa")."""
+        if self.lang == "en":
+            return True
+        pos = {a.pos for a in self.idx.morph.analyse(text)}
+        return "noun" in pos and not pos & {"adj", "num"}
 
     def _inner_caps_agree(self, i: int, form: str) -> bool:
         """English names of bodies capitalise their words ("Just Russia", "Right Sector");

@@ -246,6 +246,8 @@ ORG_FIXTURES = [
      "names": {"en": ["ABC Television"]}, "abbreviations": ["ABC"]},
     {"id": "pl-agency", "name": "Polish Wire", "type": "org", "country": "POL", "sector": "MED", "kind": "media",
      "names": {"en": ["Polish Wire"]}, "abbreviations": ["PWA"]},
+    {"id": "one-serbia", "name": "One Serbia", "type": "org", "country": "SRB", "sector": "GOV", "kind": "party",
+     "names": {"en": ["One Serbia"], "pl": ["Jedna Serbia"]}},
     {"id": "cnx-news", "name": "CNX News", "type": "org", "country": "USA", "sector": "MED", "kind": "media",
      "names": {"en": ["CNX News"], "pl": ["CNX"]}, "abbreviations": ["CNX"]},
 ]
@@ -276,6 +278,15 @@ def test_lower_case_inner_words_are_no_org_name(olinker):
     a = link(olinker, "They hoped for a fair Russia one day.", lang="en")
     assert all(m.actor_id != "fair-russia" for m in a.mentions)
     assert mention_for(link(olinker, "A Fair Russia deputy spoke.", lang="en"), "Fair Russia").actor_id == "fair-russia"
+
+
+def test_lower_case_adjective_or_numeral_is_no_org_name(olinker):
+    """A generic first noun may be written small ("agencja Reutera"); a numeral or adjective
+    that a name capitalises may not: "numer jeden Serbii" is no party "Jedna Serbia"."""
+    a = link(olinker, "Węgry są partnerem numer jeden Serbii.", lang="pl")
+    assert all(m.actor_id != "one-serbia" for m in a.mentions)
+    a = link(olinker, "Posłowie Jednej Serbii głosowali przeciw.", lang="pl")
+    assert mention_for(a, "Jednej Serbii").actor_id == "one-serbia"
 
 
 # -- 6. short acronyms of foreign media -------------------------------------------------------
