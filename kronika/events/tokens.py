@@ -214,9 +214,13 @@ def _prep_before(toks: list[Tok], first: int, preps, dets: frozenset[str]) -> st
     i = first - 1
     # determiners, numerals and adjectives may stand between ("to the Russian", "w kilku
     # rosyjskich miastach", "na sąsiednią Ukrainę")
-    skipped = 0
+    skipped, det_seen = 0, first < len(toks) and toks[first].lower in dets
     while i >= 0 and skipped < 3 and toks[i].is_word and not _prep_at(toks, i, preps) and (
             toks[i].lower in dets or (toks[i].analyses and all(a.pos in ("adj", "num", "pron") for a in toks[i].analyses))):
+        if toks[i].lower in dets:
+            if det_seen:
+                return None  # "after that the army": a phrase has one determiner, the first one closed another
+            det_seen = True
         i -= 1
         skipped += 1
     return _prep_at(toks, i, preps) if i >= 0 else None
