@@ -186,7 +186,10 @@ def assign_roles(view: SentenceView, head: int, entry: TriggerEntry, grammar: Ro
             elif role == "target":
                 add(targets, nxt)
         prev = _group_ending_near(view, head - 1, clause)
-        if prev is not None and prev.prep is None and not sources and prev not in targets:
+        # "na rosyjskich subsydiach", "after the Russian attack": an adjective right before the
+        # noun is its agent whatever preposition governs the whole phrase
+        adjective = prev is not None and prev.last == head - 1 and all(m.via == "adjective" for m in prev.mentions)
+        if prev is not None and (prev.prep is None or adjective) and not sources and prev not in targets:
             if lang == "en" or _pl_modifier(view, prev, head):
                 add(sources, prev)
                 how = how or "modifier"
@@ -227,8 +230,10 @@ def assign_roles(view: SentenceView, head: int, entry: TriggerEntry, grammar: Ro
             add(sources, g)
         how = "clause"
     # 4. the target: the entry's own frames first, then the language's defaults
-    if not targets:
-        frames = [f for f in (parse_frame(x) for x in entry.target)]
+    own_frames = [parse_frame(x) for x in entry.target]
+    object_is_common = lang != "en" and _common_noun_object(view, head, entry, clause)
+    if not targets and not object_is_common:
+        frames = list(own_frames)
         if not (entry.symmetric and len({a.country for g in sources for a in g.actors}) > 1):
             # parties named together ("X wraz z Y zawarli pokój") are each other's partners:
             # a place or a host further on is not the other side
@@ -246,7 +251,7 @@ def assign_roles(view: SentenceView, head: int, entry: TriggerEntry, grammar: Ro
                 hits.sort(key=lambda g: (g.first < head, abs(g.first - head)))
                 add(targets, hits[0])
                 break
-    if not targets:
+    if not targets and not object_is_common:
         # the actor qualifies the object: "zbombardował cele w Libanie", "the assets of Belarus",
         # "a delegation from Australia"
         for g in in_clause:
@@ -338,6 +343,56 @@ def _group_starting_near(view: SentenceView, i: int, clause: int, grammar: RoleG
                    for t in between):
                 return g
     return None
+
+
+def _common_noun_object(view: SentenceView, head: int, entry: TriggerEntry, clause: int) -> bool:
+    """"rozprawiając się z opozycją", "pociągnie do odpowiedzialności winnych": the trigger's own
+    frame, right after it, holds an ordinary noun, not an actor; an actor further on ("na
+    rosyjskich subsydiach") is then no target of it. A name right after that noun qualifies it
+    ("z przedstawicielami Rosji") and is left to the target rules. Inflected languages only:
+    the case shows that the noun fills the frame."""
+    toks = view.toks
+    frames = [parse_frame(x) for x in entry.target]
+    preps = {p: c for p, c in frames if p}
+    cases = {c for p, c in frames if p is None and c in ("acc", "gen", "dat", "inst")}
+    trigger_words = frozenset().union(*entry.words)
+    j = head + 1
+    while j < len(toks) and j <= head + 4 and toks[j].is_word and toks[j].mention < 0 and toks[j].lower not in preps and (
+            toks[j].keys & trigger_words or any(a.pos in ("pron", "qub", "adv", "other") for a in toks[j].analyses)):
+        j += 1  # the rest of the trigger ("do odpowiedzialności"), "się", an adverb
+    if j >= len(toks) or view.clause_of[j] != clause or toks[j].mention >= 0:
+        return False
+    if toks[j].lower in preps:
+        wanted, j = {preps[toks[j].lower]} - {None} or None, j + 1
+    elif cases:
+        wanted = cases
+    else:
+        return False
+    for k in range(j, min(len(toks), j + 3)):
+        t = toks[k]
+        if t.mention >= 0 or not t.is_word:
+            return False
+        noun = any(a.pos == "noun" and (wanted is None or wanted & set(a.cases)) for a in t.analyses)
+        # an adjective with no noun after it stands for one ("winnych")
+        lone_adj = any(a.pos == "adj" and (wanted is None or wanted & set(a.cases)) for a in t.analyses) and (
+            k + 1 >= len(toks) or not toks[k + 1].is_word)
+        if noun or lone_adj:
+            return not _qualified_by_name(view, k, clause)
+        if not any(a.pos in ("adj", "num") for a in t.analyses):
+            return False
+    return False
+
+
+def _qualified_by_name(view: SentenceView, k: int, clause: int) -> bool:
+    """A name follows the noun at ``k`` as its attribute ("obywateli Polski", "cele w Libanie",
+    "atak na Izrael"), before any verb, coordinator or punctuation ends the phrase."""
+    grammar = load_role_grammar(view.lang)
+    for t in view.toks[k + 1:k + 4]:
+        if t.mention >= 0:
+            return view.clause_of[t.i] == clause
+        if not t.is_word or (t.lower,) in grammar.coordinators or t.verb_readings():
+            return False
+    return False
 
 
 def _group_ending_near(view: SentenceView, i: int, clause: int) -> Group | None:

@@ -200,3 +200,24 @@ def test_a_possessive_noun_and_its_verb_are_one_attack(run_text):
     a = run_text("Russia's attack on Ukraine killed ten civilians.", "en")
     assaults = [e for e in a.events if e.type == "ASSAULT"]
     assert len(assaults) == 1 and _c(assaults[0].source) == {"RUS"} and _c(assaults[0].target) == {"UKR"}, _summary(a)
+
+
+@pytest.mark.parametrize("lang,text,type_,source,target", [
+    # the frame of the trigger holds an ordinary noun: an actor in the next phrase is no target
+    ("pl", "Łukaszenka rozprawił się z opozycją i polegał na rosyjskich subsydiach.", "COERCE", {"BLR"}, {"BLR"}),
+    # ... but a name that qualifies that noun is ("atak na Izrael", "obywateli Polski")
+    ("pl", "Francja potępiła atak na Izrael.", "ACCUSE", {"FRA"}, {"ISR"}),
+    # "after that the army": the first determiner closes "after that", the army is the subject
+    ("en", "After that the Latvian army went on the offensive, ousting the Russian forces from the town.",
+     "ASSAULT", {"LVA"}, {"RUS"}),
+])
+def test_roles_around_ordinary_nouns(run_text, lang, text, type_, source, target):
+    got = _summary(run_text(text, lang))
+    assert (type_, sorted(source), sorted(target)) in [(t, s, g) for t, s, g, _ in got], got
+
+
+def test_a_frame_filled_by_an_ordinary_noun_leaves_no_target(run_text):
+    """"pociągnie do odpowiedzialności winnych": the guilty are held to account, not the party
+    the sentence named before."""
+    got = _summary(run_text("Rosja wypłaci odszkodowanie Gruzji oraz pociągnie do odpowiedzialności winnych.", "pl"))
+    assert not [g for t, s, g, _ in got if t == "ACCUSE"], got
