@@ -22,6 +22,9 @@ log = logging.getLogger("kronika")
 COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 # How far a demand, promise or refusal reaches over the act it names ("zażądał przeprosin").
 GOVERN_REACH = 6
+# News records what happens now: an event the text dates this many years before publication
+# is history it recalls, better told by sources of its own time.
+HISTORY_YEARS = 5
 TOPIC_REACH = 25  # "rozmawiali o X, Y i Z, w tym o W": topics of talks run on
 _UNDATED_KINDS = ("duration", "anaphoric", "deadline", "since")
 # Types whose recipient the news often leaves unnamed (a deployment, a threat, an arrest of
@@ -137,11 +140,40 @@ def extract_events(article: Article, lang: str) -> list[Event]:
         addressed = [g for g in view.groups if g.prep is None and "voc" in g.cases and g.kind == "person"]
         if addressed:
             context["addressee"] = addressed
-        events.extend(_sentence_events(article, view, lexicon, grammar, cues, previous_subject, context))
+        found = _sentence_events(article, view, lexicon, grammar, cues, previous_subject, context)
+        after_history = context.get("history") == sent.paragraph and not _has_time_expression(view)
+        found, history = _without_history(found, article.published, after_history)
+        context["history"] = sent.paragraph if history else None
+        events.extend(found)
         subj = _main_subject(view)
         if subj:
             previous_subject = subj
-    return _dedupe(events)
+    return _one_event_per_occasion(_dedupe(events), article.published, context.get("told_by_verb", set()))
+
+
+def _without_history(found: list[tuple[Event, bool]], published: str | None,
+                     after_history: bool) -> tuple[list[tuple[Event, bool]], bool]:
+    """Drop history the article recalls ("the aggression began in August 2008" in 2020): an
+    event dated more than HISTORY_YEARS before publication, and, right after such a sentence
+    in one paragraph, undated ones ("It began with ..."), which the narrative still places
+    there. Returns the kept events and whether this sentence told history."""
+    if not published or not found:
+        return found, False
+    limit = int(published[:4]) - HISTORY_YEARS
+    old = [e.date is not None and int(e.date[:4]) < limit or after_history for e, _ in found]
+    if any(old):
+        log.debug("events: %d recalled as history before %d", sum(old), limit)
+    kept = [pair for pair, is_old in zip(found, old) if not is_old]
+    return kept, any(old) and not kept
+
+
+def _has_time_expression(view: SentenceView) -> bool:
+    tm = _time_module()
+    try:
+        return tm is not None and bool(tm.find_time_expressions(view.sentence.text, view.lang))
+    except Exception:  # a grammar error must not lose the event
+        log.warning("events: time expressions failed in sentence %d", view.index, exc_info=True)
+        return False
 
 
 def _main_subject(view: SentenceView) -> list[Group] | None:
@@ -213,6 +245,8 @@ def _sentence_events(article, view, lexicon, grammar, cues, previous_subject, co
                 modality = "asserted"
             if modality == "planned" or (type_ in COOPERATIVE and reading.promised):
                 _speaker_as_source(view, head, roles, grammar)
+            if entry.judgement:
+                _speaker_judges(view, head, roles, grammar)
             if type_ in COOPERATIVE and (modality == "planned" or (reading.promised and _infinitive(view, head))):
                 type_, modality = "AGREE", "asserted"  # PLOVER: a promise of cooperation is an AGREE
             elif type_ == "RETREAT" and modality == "planned":
@@ -247,6 +281,12 @@ def _sentence_events(article, view, lexicon, grammar, cues, previous_subject, co
             if not event.source and not event.target:
                 continue
             out.append((event, _finite_verb(view, head)))
+            if context is not None and _verbal(view, head):
+                context.setdefault("told_by_verb", set()).add(id(event))  # a verb form tells an act anew
+            if context is not None and event.date:
+                # (order, date) of the last event of each type, for "after the meeting" later on
+                last = context.setdefault("last_by_type", {})
+                last[event.type] = (len(last) and max(last.values())[0] + 1, event.date)
             consumed.update(match.tokens)
             if entry.governs:
                 governors.append((head, view.clause_of[head], event, entry.governs_topic))
@@ -373,6 +413,25 @@ def _predicative(view: SentenceView, head: int, entry) -> bool:
     return True
 
 
+def _speaker_judges(view: SentenceView, head: int, roles: Roles, grammar) -> None:
+    """"Pieskow powiedział, że Białoruś jest sojusznikiem": a judgement in someone's words is
+    the speaker's act about its subject; with no speaker the subject's own relation stands."""
+    clause = view.clause_of[head]
+    for g in reversed(view.groups):  # the nearest speaker: "jak podała agencja X, Pieskow powiedział, że"
+        if g.last >= head or view.clause_of[g.last] > clause or g.prep is not None or g in roles.source:
+            continue
+        if g.actors and all(a.sector == "MED" for a in g.actors):
+            continue  # media that pass the words on are not their speaker
+        if g.kind not in ("person", "org", "country") or view.lang != "en" and "nom" not in g.cases:
+            continue
+        # the speech verb follows the speaker in its clause ("Lavrov said Serbia was ...")
+        if any(t.keys & grammar.speech_verbs for t in view.toks[g.last + 1:head]
+               if view.clause_of[t.i] == view.clause_of[g.last]):
+            judged = roles.source or roles.target[:1]
+            roles.source, roles.target, roles.source_from = [g], [h for h in judged if h is not g], "speaker"
+            return
+
+
 def _speaker_as_source(view: SentenceView, head: int, roles: Roles, grammar) -> None:
     """"Putin zadeklarował, że Moskwa wypłaci ...": who announces a plan or promise is its
     source when the plan names his own country."""
@@ -465,9 +524,9 @@ def _time_module():
     return time_mod
 
 
-def _anaphoric(view: SentenceView, head: int) -> bool:
-    """"po katastrofie", "after the attack": a phrase before the trigger in its clause that
-    points back at an event told earlier."""
+def _anaphoric(view: SentenceView, head: int):
+    """"po katastrofie", "after the attack": the noun of a phrase before the trigger in its
+    clause that points back at an event told earlier, else None."""
     grammar = load_role_grammar(view.lang)
     clause = view.clause_of[head]
     toks = view.toks
@@ -475,11 +534,27 @@ def _anaphoric(view: SentenceView, head: int) -> bool:
         if view.clause_of[j] != clause and view.clause_of[j] != clause - 1:
             continue
         if toks[j - 1].lower in grammar.anaphoric_preps and toks[j].keys & grammar.anaphoric_nouns:
-            return True
+            return toks[j]
         if j >= 2 and toks[j - 2].lower in grammar.anaphoric_preps and toks[j - 1].lower in grammar.determiners \
                 and toks[j].keys & grammar.anaphoric_nouns:
-            return True
-    return False
+            return toks[j]
+    return None
+
+
+def _date_referred_to(view: SentenceView, head: int, context: dict) -> str | None:
+    """The date of the event an anaphoric phrase names: "po spotkaniu" is the last meeting
+    told, whenever it was; a noun of no event type ("po katastrofie") takes the last event the
+    text dated in the past."""
+    noun = _anaphoric(view, head)
+    if noun is None:
+        return None
+    lexicon = load_triggers(view.lang)
+    types = {e.type for k in noun.keys for e in lexicon.by_head.get(k, ())}
+    if types:
+        told = [context.get("last_by_type", {}).get(t) for t in types]
+        told = [t for t in told if t]
+        return max(told)[1] if told else None
+    return context.get("dated")
 
 
 def _date(article: Article, view: SentenceView, match: TriggerMatch, modality: str, context: dict | None = None) -> str | None:
@@ -518,8 +593,9 @@ def _date(article: Article, view: SentenceView, match: TriggerMatch, modality: s
             value = tm.resolve_time(best[1], anchor)
             if value and (not anchor or value <= anchor):
                 return value
-    if context is not None and context.get("dated") and _anaphoric(view, match.head):
-        return context["dated"]  # "po katastrofie": the date of the event it refers back to
+    referred = _date_referred_to(view, match.head, context) if context is not None else None
+    if referred:
+        return referred  # "po katastrofie": the date of the event it refers back to
     if not anchor:
         return None
     verbs = head_tok.verb_readings()
@@ -576,7 +652,7 @@ def _less_said(e: Event, o: Event) -> bool:
     return es <= os_ and et <= ot and (es, et) != (os_, ot) and (not es or not et)
 
 
-def _dedupe(found: list[tuple[Event, bool]]) -> list[Event]:
+def _dedupe(found: list[tuple[Event, bool]]) -> list[tuple[Event, bool]]:
     """One event per fact: a noun and a verb for the same meeting in one sentence are one
     event (the verb's reading is kept); two finite verbs ("pomogła ... oraz przekazała") or
     two modes ("raided ... and arrested") are two acts. ``found`` pairs each event with
@@ -604,4 +680,60 @@ def _dedupe(found: list[tuple[Event, bool]]) -> list[Event]:
             out.append((e, verb))
         elif verb and not out[dup][1] and not _less_said(e, out[dup][0]):
             out[dup] = (e, verb)
-    return [e for e, _ in out]
+    return out
+
+
+# --- one event per occasion, across sentences ---------------------------------------------
+
+# A meeting of the same parties on one day is one meeting however many sentences retell it
+# ("met on Thursday ... after the talks ... during the visit"), whatever each says of it.
+ONE_PER_DAY = frozenset({"CONSULT"})
+SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+
+
+def _countries(refs: list[ActorRef]) -> frozenset:
+    return frozenset(a.country for a in refs if a.country)
+
+
+def _same_parties(o: Event, e: Event) -> bool:
+    """``e`` names no party outside ``o``'s (or the other way round), sides compared as
+    countries; meetings and agreements have no direction."""
+    if o.type in SYMMETRIC:
+        a, b = _countries(o.source) | _countries(o.target), _countries(e.source) | _countries(e.target)
+        return bool(a & b) and (a <= b or b <= a)
+    os_, es = _countries(o.source), _countries(e.source)
+    ot, et = _countries(o.target), _countries(e.target)
+    return bool(os_) and os_ == es and (ot <= et or et <= ot)
+
+
+def _retells(o: Event, e: Event, e_is_verb: bool, published: str | None) -> bool:
+    """Is ``e`` (later in the document) another mention of ``o``? Any mention of a meeting of
+    the same parties on the same day is; so is a later noun ("the visit", "budowa") of the
+    same day, or with no date of its own (the publication date stands in for none)."""
+    if o.type != e.type or not _same_parties(o, e):
+        return False
+    if o.mode and e.mode and o.mode != e.mode:
+        return False  # a phone call and a visit are two acts
+    if o.type in ONE_PER_DAY and o.date and o.date == e.date:
+        return True
+    if e_is_verb or not (o.modality == e.modality or o.type in ONE_PER_DAY):
+        return False
+    return o.date == e.date or e.date is None or e.date == published
+
+
+def _persons(e: Event) -> int:
+    return sum(1 for a in e.source + e.target if a.name)
+
+
+def _one_event_per_occasion(found: list[tuple[Event, bool]], published: str | None, by_verb: set[int]) -> list[Event]:
+    """Event coreference inside one document: later mentions of an act already coded fold
+    into it. The kept mention is the one reported as fact, naming the most people, and
+    first; it keeps the first mention's place in the list."""
+    groups: list[list[Event]] = []
+    for e, _finite in found:
+        home = next((g for g in groups if _retells(g[0], e, id(e) in by_verb, published)), None)
+        if home is None:
+            groups.append([e])
+        else:
+            home.append(e)
+    return [min(g, key=lambda x: (x.modality != "asserted", -_persons(x), g.index(x))) for g in groups]

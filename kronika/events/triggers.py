@@ -47,6 +47,7 @@ class TriggerEntry:
     pos: str | None = None
     receive: bool = False  # "X otrzymał od Y": the giver (od+gen / from) is the source
     subject_is_target: bool = False  # "(X said) Y must ...": Y is asked, the speaker asks
+    judgement: bool = False  # "(X said) Y is an ally": in reported words the speaker judges Y
     order: int = 0
     derived: bool = False  # from a generated triggers_*.yaml: hand-written entries win
 
@@ -117,6 +118,7 @@ def _entry(type_: str, raw, order: int) -> TriggerEntry:
         pos=raw.get("pos"),
         receive=_flag(raw.get("receive")),
         subject_is_target=_flag(raw.get("subject_is_target")),
+        judgement=_flag(raw.get("judgement")),
         order=order,
     )
 

@@ -187,10 +187,23 @@ def test_extractor_pickles_and_skips_unknown_languages():
 
 
 @pytest.mark.parametrize("lang,text", [
-    ("pl", "Rosja zaatakowała Gruzję w sierpniu 2008 r. Po ataku Francja potępiła Rosję."),
-    ("en", "Russia attacked Georgia in August 2008. After the attack, France condemned Russia."),
+    ("pl", "Rosja zaatakowała Ukrainę w lutym 2022 r. Po ataku Francja potępiła Rosję."),
+    ("en", "Russia attacked Ukraine in February 2022. After the attack, France condemned Russia."),
 ])
 def test_a_back_reference_takes_the_date_of_the_event_it_names(run_text, lang, text):
     a = run_text(text, lang, "2024-03-15")
-    assert _one(a, "ASSAULT").date == "2008-08"
-    assert _one(a, "ACCUSE").date == "2008-08"
+    assert _one(a, "ASSAULT").date == "2022-02"
+    assert _one(a, "ACCUSE").date == "2022-02"
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("pl", "Rosja zaatakowała Gruzję w sierpniu 2008 r. Zaczęło się od ostrzału, a Rosja oskarżyła Gruzję. "
+           "Polska potępiła Rosję w piątek."),
+    ("en", "Russia attacked Georgia in August 2008. It began with shelling, and Russia blamed Georgia. "
+           "Poland condemned Russia on Friday."),
+])
+def test_history_the_article_recalls_is_not_coded(run_text, lang, text):
+    """An event dated years before publication, and the undated sentence that goes on telling
+    it, are recalled history; the news of the week in the next sentence is kept."""
+    a = run_text(text, lang, "2024-03-15")
+    assert [(e.type, e.date) for e in a.events] == [("ACCUSE", "2024-03-15")]
