@@ -157,9 +157,9 @@ FLOORS = {
     "language_acc": 1.0,
     "countries_prf": 0.95,
     "named_prf": 0.90,
-    "events_dyad_prf": 0.68,
-    "events_dated_prf": 0.68,
-    "events_full_prf": 0.62,
+    "events_dyad_prf": 0.82,
+    "events_dated_prf": 0.82,
+    "events_full_prf": 0.75,
 }
 
 
