@@ -598,10 +598,40 @@ def _date(article: Article, view: SentenceView, match: TriggerMatch, modality: s
         return referred  # "po katastrofie": the date of the event it refers back to
     if not anchor:
         return None
-    verbs = head_tok.verb_readings()
-    if match.entry.type in MATERIAL and verbs and all(a.tense == "past" and a.aspect == "imperf" for a in verbs):
-        return None  # "zaopatrywał", "used to supply": a habit, not a dated act
+    if match.entry.type in MATERIAL and _habitual(view, match.head, exprs if tm is not None else []):
+        return None  # "przez lata zaopatrywał", "used to supply": a habit, not a dated act
     return anchor
+
+
+def _habitual(view: SentenceView, head: int, exprs) -> bool:
+    """A habit or a lasting state: a habitual adverb ("regularnie", "for years") in the
+    sentence, or an imperfective past verb with a span of time ("przez lata", "od 2014 r.").
+    An imperfective past alone is often a single act in news ("protestowali w Tbilisi")."""
+    if _habit_words(view.lang) & {t.lower for t in view.toks} | _habit_phrases_in(view):
+        return True
+    verbs = view.toks[head].verb_readings()
+    imperfective_past = bool(verbs) and all(a.tense == "past" and a.aspect == "imperf" for a in verbs)
+    return imperfective_past and any(e.kind in ("duration", "since") for e in exprs)
+
+
+@lru_cache(maxsize=None)
+def _habit_markers(lang: str) -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
+    from kronika.events.triggers import load_yaml
+
+    words = [str(w).lower().split() for w in load_yaml(lang, "time").get("habitual") or ()]
+    return frozenset(w[0] for w in words if len(w) == 1), tuple(tuple(w) for w in words if len(w) > 1)
+
+
+def _habit_words(lang: str) -> frozenset[str]:
+    return _habit_markers(lang)[0]
+
+
+def _habit_phrases_in(view: SentenceView) -> set:
+    phrases = _habit_markers(view.lang)[1]
+    if not phrases:
+        return set()
+    words = [t.lower for t in view.toks]
+    return {p for p in phrases for k in range(len(words) - len(p) + 1) if tuple(words[k:k + len(p)]) == p}
 
 
 def _places_module():

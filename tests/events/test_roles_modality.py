@@ -142,9 +142,19 @@ def test_event_dates(run_text, lang, text, published, type_, date):
     assert _one(run_text(text, lang, published), type_).date == date
 
 
-def test_habitual_past_is_undated(run_text):
-    e = _one(run_text("Białoruś przez lata zaopatrywała Rosję w amunicję.", "pl"), "AID")
-    assert e.date is None
+@pytest.mark.parametrize("lang,text,type_", [
+    ("pl", "Białoruś przez lata zaopatrywała Rosję w amunicję.", "AID"),
+    ("pl", "Do tej pory Białoruś użyczała Rosji swoich lotnisk.", "AID"),
+    ("en", "Belarus has repeatedly supplied Russia with ammunition.", "AID"),
+])
+def test_habitual_past_is_undated(run_text, lang, text, type_):
+    assert _one(run_text(text, lang), type_).date is None
+
+
+def test_an_imperfective_past_alone_is_a_dated_act(run_text):
+    """Polish news tells single acts in the imperfective too ("protestowali w Tbilisi")."""
+    assert _one(run_text("Tysiące Gruzinów protestowały w Tbilisi przeciwko rządowi.", "pl", "2024-03-15"),
+                "PROTEST").date == "2024-03-15"
 
 
 def test_evidence_and_spans(run_text):
