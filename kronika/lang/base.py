@@ -7,7 +7,7 @@ from typing import Protocol
 
 # Words keep inner hyphens and apostrophes ("Iskander-M", "O'Brien"); digits group; any
 # other non-space character is a token of its own.
-_TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]", re.UNICODE)
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)+|\w+(?:[-'’]\w+)*|[^\w\s]", re.UNICODE)  # "4,5", "1.250": one number
 
 
 @dataclass(frozen=True)

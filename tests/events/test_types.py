@@ -53,6 +53,8 @@ PL = [
     ("Mołdawia otrzymała od Rumunii pomoc energetyczną.", "AID", "ROU", "MDA"),
     ("Japonia udzieliła Ukrainie pożyczki na odbudowę.", "AID", "JPN", "UKR"),
     ("Kanada wysłała Ukrainie nowe systemy obrony powietrznej.", "AID", "CAN", "UKR"),
+    # a decimal comma is no clause boundary
+    ("Norwegia przekazała Ukrainie 1,5 mld koron.", "AID", "NOR", "UKR"),
     # RETREAT
     ("Rosja uwolniła dwóch obywateli Ukrainy.", "RETREAT", "RUS", None),
     ("Armenia wycofała swoich żołnierzy z granicy z Azerbejdżanem.", "RETREAT", "ARM", None),
@@ -83,6 +85,7 @@ PL = [
     ("Rosja grozi Mołdawii odcięciem dostaw gazu.", "THREATEN", "RUS", "MDA"),
     ("Iran zagroził Izraelowi odwetem.", "THREATEN", "IRN", "ISR"),
     ("Białoruś ostrzegła Litwę, że zamknie granicę.", "THREATEN", "BLR", "LTU"),
+    ("Kreml ostrzegł Szwecję przed wstąpieniem do NATO.", "THREATEN", "RUS", "SWE"),
     # PROTEST
     ("Tysiące Gruzinów protestowały przeciwko rządowi w Tbilisi.", "PROTEST", "GEO", None),
     ("Polscy rolnicy zablokowali drogi w proteście przeciwko importowi zboża z Ukrainy.", "PROTEST", "POL", None),
@@ -101,6 +104,7 @@ PL = [
     ("Chiny przerzuciły wojska w pobliże granicy z Indiami.", "MOBILIZE", "CHN", None),
     ("Białoruś postawiła armię w stan gotowości bojowej.", "MOBILIZE", "BLR", None),
     ("Korea Północna przeprowadziła próbę rakiety balistycznej.", "MOBILIZE", "PRK", None),
+    ("Według wywiadu Rosja przygotowuje nową ofensywę na Zaporoże.", "MOBILIZE", "RUS", None),
     # COERCE
     ("Białoruska policja zatrzymała kilkunastu działaczy opozycji.", "COERCE", "BLR", None),
     ("Rosyjskie służby aresztowały amerykańskiego dziennikarza.", "COERCE", "RUS", "USA"),
