@@ -31,6 +31,9 @@ _UNDATED_KINDS = ("duration", "anaphoric", "deadline", "since")
 # unnamed people, a refusal, a resignation, a demonstration).
 TARGET_OPTIONAL = frozenset({"MOBILIZE", "THREATEN", "COERCE", "REJECT", "RETREAT", "PROTEST", "CONCEDE"})
 SOURCE_OPTIONAL = frozenset({"ASSAULT", "COERCE"})
+# Verbal acts whose addressee may be an ordinary noun ("the parties", "the West"): coded
+# with no target when the trigger's own frame holds one.
+ADDRESSEE_OPEN = frozenset({"REQUEST"})
 DOMESTIC_TARGET = frozenset({"PROTEST", "COERCE"})
 # Conflict acts announced for the future are threats; the mode names what is threatened.
 THREAT_CONTENT = {"ASSAULT": "violence", "COERCE": "restrict", "SANCTION": "relations", "PROTEST": "restrict"}
@@ -334,6 +337,8 @@ def _sides_ok(type_: str, roles: Roles, verbal: bool = True) -> bool:
         return type_ in SOURCE_OPTIONAL and bool(roles.target) and verbal
     if roles.target or roles.target_refs or type_ in TARGET_OPTIONAL:
         return True
+    if type_ in ADDRESSEE_OPEN and roles.open_object:
+        return True  # "wezwał strony do rozejmu": asked someone no actor names
     # a meeting or agreement among several parties named together
     return type_ in ("CONSULT", "AGREE", "COOPERATE") and len({a.country for g in roles.source for a in g.actors}) > 1
 

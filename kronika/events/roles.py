@@ -137,6 +137,7 @@ class Roles:
     target: list[Group]
     source_from: str = ""  # how the source was found: "clause", "agent", "carried", "speaker", "locative", "previous"
     target_refs: list = field(default_factory=list)  # a target taken over from a coordinated predicate
+    open_object: bool = False  # the trigger's own frame holds an ordinary noun ("wezwał strony do ...")
 
 
 def chain_of(view: SentenceView, g: Group) -> list[Group]:
@@ -308,7 +309,10 @@ def assign_roles(view: SentenceView, head: int, entry: TriggerEntry, grammar: Ro
                     countries.append(a.country)
         if len(countries) > 1 and len(sources) > 1:
             sources, targets = sources[:1], sources[1:]
-    return Roles(source=sources, target=[g for g in targets if g not in sources], source_from=how)
+    # the first frame is the addressee ("zaapelował do Zachodu"); a later one may be the content
+    # ("wezwał do pokoju")
+    return Roles(source=sources, target=[g for g in targets if g not in sources], source_from=how,
+                 open_object=object_is_common and _common_noun_object(view, head, entry, clause, first_only=True))
 
 
 def _where_it_happened(g: Group, grammar: RoleGrammar, lang: str) -> bool:
@@ -345,14 +349,14 @@ def _group_starting_near(view: SentenceView, i: int, clause: int, grammar: RoleG
     return None
 
 
-def _common_noun_object(view: SentenceView, head: int, entry: TriggerEntry, clause: int) -> bool:
+def _common_noun_object(view: SentenceView, head: int, entry: TriggerEntry, clause: int, first_only: bool = False) -> bool:
     """"rozprawiając się z opozycją", "pociągnie do odpowiedzialności winnych": the trigger's own
     frame, right after it, holds an ordinary noun, not an actor; an actor further on ("na
     rosyjskich subsydiach") is then no target of it. A name right after that noun qualifies it
     ("z przedstawicielami Rosji") and is left to the target rules. Inflected languages only:
     the case shows that the noun fills the frame."""
     toks = view.toks
-    frames = [parse_frame(x) for x in entry.target]
+    frames = [parse_frame(x) for x in entry.target][:1 if first_only else None]
     preps = {p: c for p, c in frames if p}
     cases = {c for p, c in frames if p is None and c in ("acc", "gen", "dat", "inst")}
     trigger_words = frozenset().union(*entry.words)
@@ -364,8 +368,8 @@ def _common_noun_object(view: SentenceView, head: int, entry: TriggerEntry, clau
         return False
     if toks[j].lower in preps:
         wanted, j = {preps[toks[j].lower]} - {None} or None, j + 1
-    elif cases:
-        wanted = cases
+    elif cases and (toks[j].lower,) not in load_role_grammar(view.lang).preps:
+        wanted = cases  # ("do" is a preposition here, whatever else the dictionary says it is)
     else:
         return False
     for k in range(j, min(len(toks), j + 3)):

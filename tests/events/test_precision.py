@@ -221,3 +221,19 @@ def test_a_frame_filled_by_an_ordinary_noun_leaves_no_target(run_text):
     the sentence named before."""
     got = _summary(run_text("Rosja wypłaci odszkodowanie Gruzji oraz pociągnie do odpowiedzialności winnych.", "pl"))
     assert not [g for t, s, g, _ in got if t == "ACCUSE"], got
+
+
+@pytest.mark.parametrize("lang,text,source", [
+    # an addressee no actor names ("the West", "the parties") still makes a request
+    ("pl", "Prezydent Litwy zaapelował do Zachodu o więcej broni.", {"LTU"}),
+    ("pl", "Chiny wezwały strony do zawieszenia broni.", {"CHN"}),
+])
+def test_a_request_to_an_ordinary_noun_has_no_target(run_text, lang, text, source):
+    got = _summary(run_text(text, lang))
+    assert ("REQUEST", sorted(source), []) in [(t, s, g) for t, s, g, _ in got], got
+
+
+def test_a_request_for_something_names_no_addressee(run_text):
+    """"wezwał do pokoju" asks for peace of nobody named: no event without a target."""
+    got = _summary(run_text("Prezydent Litwy wezwał do pokoju.", "pl"))
+    assert "REQUEST" not in {t for t, *_ in got}, got
