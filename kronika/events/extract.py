@@ -378,6 +378,8 @@ def _reported_subject(view: SentenceView, head: int) -> bool:
     grammar = load_role_grammar(view.lang)
     if head >= 2 and toks[head - 1].lower in grammar.occurrence_preps and toks[head - 2].keys & grammar.occurrence_verbs:
         return True  # "doszło do ataku": the attack took place
+    if _casualties_of(view, head, grammar):
+        return True  # "w ataku na Kijów zginęło 12 osób": the attack took place
     if "nom" not in toks[head].cases():
         return False
     for t in toks[:head]:
@@ -387,6 +389,21 @@ def _reported_subject(view: SentenceView, head: int) -> bool:
             return False  # a noun, verb or preposition before it: not the clause's subject
     return any(view.clause_of[t.i] == clause and any(a.tense in ("past", "present", "future") for a in t.verb_readings())
                for t in toks[head + 1:])
+
+
+def _casualties_of(view: SentenceView, head: int, grammar) -> bool:
+    """The event noun sits in a phrase of cause ("w ataku", "w wyniku ostrzału") and its clause
+    counts the dead or the damage ("zginęło", "zostało rannych"): it happened."""
+    if not grammar.casualty_preps or not grammar.casualty_verbs:
+        return False
+    toks, i = view.toks, head - 1
+    while i >= 0 and head - i <= 2 and toks[i].analyses and all(a.pos == "adj" for a in toks[i].analyses):
+        i -= 1  # "w zmasowanym rosyjskim ataku"
+    words = [t.lower for t in toks[max(0, i - 2):i + 1]]
+    if not any(tuple(words[len(words) - len(p):]) == p for p in grammar.casualty_preps if len(p) <= len(words)):
+        return False
+    clause = view.clause_of[head]
+    return any(view.clause_of[t.i] in (clause, clause + 1) and t.keys & grammar.casualty_verbs for t in toks)
 
 
 def _finite_verb(view: SentenceView, head: int) -> bool:

@@ -48,6 +48,8 @@ class RoleGrammar:
     adjective_openers: frozenset[str] = frozenset()
     occurrence_verbs: frozenset[str] = frozenset()
     occurrence_preps: frozenset[str] = frozenset()
+    casualty_verbs: frozenset[str] = frozenset()
+    casualty_preps: tuple[tuple[str, ...], ...] = ()
     agent_preps: frozenset[str] = frozenset()
     giver_preps: frozenset[str] = frozenset()
     passive_auxiliaries: frozenset[str] = frozenset()
@@ -103,6 +105,8 @@ def load_role_grammar(lang: str) -> RoleGrammar:
         adjective_openers=frozenset(str(v).lower() for v in d.get("adjective_openers") or ()),
         occurrence_verbs=frozenset(str(v).lower() for v in d.get("occurrence_verbs") or ()),
         occurrence_preps=frozenset(str(v).lower() for v in d.get("occurrence_preps") or ()),
+        casualty_verbs=frozenset(str(v).lower() for v in d.get("casualty_verbs") or ()),
+        casualty_preps=tuple(tuple(str(v).lower().split()) for v in d.get("casualty_preps") or ()),
         agent_preps=frozenset(str(v).lower() for v in d.get("agent_preps") or ()),
         giver_preps=frozenset(str(v).lower() for v in d.get("giver_preps") or ()),
         passive_auxiliaries=frozenset(str(v).lower() for v in d.get("passive_auxiliaries") or ()),

@@ -237,3 +237,18 @@ def test_a_request_for_something_names_no_addressee(run_text):
     """"wezwał do pokoju" asks for peace of nobody named: no event without a target."""
     got = _summary(run_text("Prezydent Litwy wezwał do pokoju.", "pl"))
     assert "REQUEST" not in {t for t, *_ in got}, got
+
+
+@pytest.mark.parametrize("lang,text,source,target", [
+    # an attack named in a phrase of cause, in a clause that counts the dead, happened
+    ("pl", "W ataku rakietowym na Odessę zginęło osiem osób.", [], ["UKR"]),
+    ("pl", "W wyniku rosyjskiego ostrzału Chersonia rannych zostało pięć osób.", ["RUS"], ["UKR"]),
+])
+def test_an_attack_with_casualties_is_coded(run_text, lang, text, source, target):
+    got = _summary(run_text(text, lang))
+    assert ("ASSAULT", source, target) in [(t, s, g) for t, s, g, _ in got], got
+
+
+def test_an_attack_in_a_phrase_of_time_alone_is_not(run_text):
+    got = _summary(run_text("W czasie ataku na Odessę prezydent Litwy przebywał w Wilnie.", "pl"))
+    assert "ASSAULT" not in {t for t, *_ in got}, got
