@@ -82,6 +82,9 @@ def _word(lang: str, text: str) -> tuple[str, bool, tuple, frozenset[str]]:
     analyses = _analyse(lang, text.replace("’", "'").replace("ʼ", "'") if lang == "uk" else text) if is_word else ()  # uk dictionary spells the apostrophe '
     if is_word and not analyses and text != lower:
         analyses = _analyse(lang, lower)
+    # news prose seldom speaks in imperatives: "tłum" is a crowd, not "suppress!"
+    plain = tuple(a for a in analyses if a.tense != "imperative")
+    analyses = plain or analyses
     keys = {lower} | {a.lemma.lower() for a in analyses}
     keys |= {k.replace("ё", "е") for k in keys if "ё" in k}  # Russian writes ё or е
     return lower, is_word, analyses, frozenset(keys)
