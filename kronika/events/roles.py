@@ -49,6 +49,7 @@ class RoleGrammar:
     occurrence_verbs: frozenset[str] = frozenset()
     occurrence_preps: frozenset[str] = frozenset()
     casualty_verbs: frozenset[str] = frozenset()
+    subject_pronouns: frozenset[str] = frozenset()
     casualty_preps: tuple[tuple[str, ...], ...] = ()
     agent_preps: frozenset[str] = frozenset()
     giver_preps: frozenset[str] = frozenset()
@@ -106,6 +107,7 @@ def load_role_grammar(lang: str) -> RoleGrammar:
         occurrence_verbs=frozenset(str(v).lower() for v in d.get("occurrence_verbs") or ()),
         occurrence_preps=frozenset(str(v).lower() for v in d.get("occurrence_preps") or ()),
         casualty_verbs=frozenset(str(v).lower() for v in d.get("casualty_verbs") or ()),
+        subject_pronouns=frozenset(str(v).lower() for v in d.get("subject_pronouns") or ()),
         casualty_preps=tuple(tuple(str(v).lower().split()) for v in d.get("casualty_preps") or ()),
         agent_preps=frozenset(str(v).lower() for v in d.get("agent_preps") or ()),
         giver_preps=frozenset(str(v).lower() for v in d.get("giver_preps") or ()),
@@ -204,6 +206,10 @@ def assign_roles(view: SentenceView, head: int, entry: TriggerEntry, grammar: Ro
         before = [g for g in in_clause if g.last < head and g.prep is None and g not in targets]
         if before:
             subject = chain_of(view, before[-1])
+            between = view.toks[before[-1].last + 1:head]
+            if len(before) > 1 and any((t.lower,) in grammar.coordinators for t in between):
+                # "Putin phoned Aliyev and apologised": the second verb shares the first's subject
+                subject = chain_of(view, before[0])
     else:
         # no known case ("ВСУ", an abbreviation the analyser lacks) may be any case
         noms = [g for g in in_clause if g.prep is None and (not g.cases or "nom" in g.cases) and g not in targets and g not in sources]
@@ -487,8 +493,16 @@ def _borrow_subject(view: SentenceView, head: int, clause: int, grammar: RoleGra
         earlier = [g for g in earlier if not _en_apposition(view, g)] or earlier
     # media that report ("jak podała agencja X") are attributions, not the actors
     earlier = [g for g in earlier if not all(a.sector == "MED" for a in g.actors)] or earlier
+    if earlier and lang == "en":
+        # no case to tell subject from object: "Putin phoned Aliyev and apologised" continues
+        # the subject of the nearest main clause, its first phrase (not "who met Aliyev")
+        main = [g for g in earlier if not _in_relative_clause(view, g, grammar)] or earlier
+        last_clause = max(view.clause_of[g.last] for g in main)
+        return chain_of(view, next(g for g in main if view.clause_of[g.last] == last_clause)), "carried"
     if earlier:
         return chain_of(view, earlier[-1]), "carried"
+    if previous_subject and lang == "en" and any(t.lower in grammar.subject_pronouns for t in clause_toks if t.i < head):
+        return list(previous_subject), "previous"  # "He spoke by phone with Putin, the Kremlin said"
     # a quote's speaker after it: "... - powiedział Łukaszenka", "..., he said"
     for g in view.groups:
         if g.first > head and g.prep is None and (lang == "en" or not g.cases or "nom" in g.cases):
@@ -502,10 +516,16 @@ def _borrow_subject(view: SentenceView, head: int, clause: int, grammar: RoleGra
         if verbs and any(a.tense in ("past", "present", "future") and a.gender != "n" for a in verbs):
             return list(previous_subject), "previous"
     if previous_subject and lang == "en":
-        pron = [t for t in view.toks[:head] if t.lower in ("he", "she", "they", "it")]
+        pron = [t for t in view.toks[:head] if t.lower in grammar.subject_pronouns]
         if pron:
             return list(previous_subject), "previous"
     return [], ""
+
+
+def _in_relative_clause(view: SentenceView, g: Group, grammar: RoleGrammar) -> bool:
+    clause = view.clause_of[g.last]
+    first = next((t for t in view.toks if view.clause_of[t.i] == clause and t.is_word), None)
+    return first is not None and first.lower in grammar.relative_openers
 
 
 def _en_apposition(view: SentenceView, g: Group) -> bool:

@@ -252,3 +252,16 @@ def test_an_attack_with_casualties_is_coded(run_text, lang, text, source, target
 def test_an_attack_in_a_phrase_of_time_alone_is_not(run_text):
     got = _summary(run_text("W czasie ataku na Odessę prezydent Litwy przebywał w Wilnie.", "pl"))
     assert "ASSAULT" not in {t for t, *_ in got}, got
+
+
+@pytest.mark.parametrize("lang,text,type_,source", [
+    # a second verb after "and" shares the first verb's subject, not its object
+    ("en", "On Monday the president of Lithuania phoned the president of Latvia and apologised for the incident.",
+     "CONCEDE", ["LTU"]),
+    # a pronoun subject is the last sentence's subject, not the speaker quoted after it
+    ("en", "The president of Latvia won the vote. He spoke by phone with the president of Estonia, the Kremlin said.",
+     "CONSULT", ["LVA"]),
+])
+def test_english_subjects_of_coordinated_verbs_and_pronouns(run_text, lang, text, type_, source):
+    got = _summary(run_text(text, lang))
+    assert any(t == type_ and s == source for t, s, g, _ in got), got
