@@ -36,6 +36,20 @@ FOUND = [
     ("Pakistani guerrillas attacked a police post in India.", "ASSAULT", "PAK", "IND"),
     ("Israel's cabinet condemned Iran.", "ACCUSE", "ISR", "IRN"),
     ("The French president gave a warm welcome to the Kenyan president.", "CONSULT", "FRA", "KEN"),
+    # one's own observers or peacekeepers pulled out: SANCTION; announced, a threat of it
+    ("Sweden withdrew its observers from Mali on Tuesday.", "SANCTION", "SWE", "MLI"),
+    ("Ghana said it will pull its peacekeepers out of Lebanon.", "THREATEN", "GHA", "LBN"),
+    ("Burundi forced out the diplomats of Rwanda.", "SANCTION", "BDI", None),
+    ("Nigeria announced that it would prohibit aid to Niger.", "THREATEN", "NGA", "NER"),
+    # giving in to someone's demands
+    ("Peru met the demands of Bolivia on the border.", "CONCEDE", "PER", "BOL"),
+    ("Moldova bowed to pressure from Romania.", "CONCEDE", "MDA", None),
+    ("Austrian soldiers sexually abused Bosnian prisoners.", "ASSAULT", "AUT", "BIH"),
+    # the known leaders of wire news: named with a title or alone
+    ("President Museveni accused Kenya of hosting rebels.", "ACCUSE", "UGA", "KEN"),
+    ("Mugabe met President Mbeki in Pretoria.", "CONSULT", "ZWE", "ZAF"),
+    ("The Security Council condemned Iraq on Friday.", "ACCUSE", "IGO", "IRQ"),
+    ("The Tamil Tigers attacked a naval base in Sri Lanka.", "ASSAULT", "LKA", "LKA"),
 ]
 
 NOT_FOUND = [
@@ -45,6 +59,13 @@ NOT_FOUND = [
     ("Serbia's minister spoke of his part in atrocities during the war against Croatia.", "ASSAULT"),
     # dismissing a minister is no rejection of anything
     ("Croatia dismissed its defence minister after the scandal.", "REJECT"),
+    # crimes committed by someone promise nothing; public funds move nowhere
+    ("Croatia is investigating crimes committed by Serb forces against civilians.", "AGREE"),
+    ("Haiti's president was accused of misusing public funds of Haiti.", "AID"),
+    # a meeting asked for is no concession
+    ("Serbia demanded a meeting of the Security Council on Croatia.", "CONCEDE"),
+    ("Activists from Britain unfurled Free Tibet banners in China.", "RETREAT"),
+    ("Canada criticised unfair trade practices of China.", "COOPERATE"),
 ]
 
 
