@@ -123,9 +123,10 @@ def build_groups(toks: list[Tok], mentions: list[Mention], lang: str, grammar) -
         if groups:
             g = groups[-1]
             between = toks[g.last + 1:a]
-            joined = a <= g.last or (len(between) <= 2 and all(
+            apposition = m.kind in ("org", "person") and _adjective_head_apposition(toks, g, between, lang)
+            joined = a <= g.last or apposition or (len(between) <= 2 and all(
                 _is_glue(t, lang, glue) or (t.is_word and t.text[0].isupper()) for t in between))
-            if joined and a > g.last and lang != "en":
+            if joined and a > g.last and lang != "en" and not apposition:
                 # one phrase only if the next name is in apposition (same case) or a genitive
                 # modifier: "premier Armenii Nikol Paszynian", not "agencji Reutera | Chiny"
                 head_cases, next_cases = toks[g.first].cases(), toks[a].cases()
@@ -188,6 +189,19 @@ def _subject_of_next_verb(toks: list[Tok], g: Group) -> bool:
         return True  # a name the analyser does not know, right before its verb
     nom = _genders([a for a in toks[g.first].analyses if "nom" in a.cases])
     return bool(_genders(verbs) & nom)
+
+
+def _adjective_head_apposition(toks: list[Tok], g: "Group", between: list[Tok], lang: str) -> bool:
+    """"rosyjskiej tuby propagandowej Sputnik", "białoruski opozycjonista X": a nationality
+    adjective, the noun it qualifies (with its own adjectives, in the same case) and the
+    name of a body or person after it are one participant (a place after it is the noun's
+    object: "rosyjskiego ostrzału Chersonia")."""
+    if lang == "en" or not between or len(between) > 2 or not all(m.via == "adjective" for m in g.mentions):
+        return False
+    cases = toks[g.last].cases()
+    return bool(cases) and all(t.is_word and t.text[:1].islower() and t.analyses
+                               and any(a.pos in ("noun", "adj") and cases & set(a.cases) for a in t.analyses)
+                               for t in between) and any(a.pos == "noun" for t in between for a in t.analyses)
 
 
 def _is_glue(t: Tok, lang: str, glue: frozenset[str]) -> bool:

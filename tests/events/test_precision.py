@@ -265,3 +265,13 @@ def test_an_attack_in_a_phrase_of_time_alone_is_not(run_text):
 def test_english_subjects_of_coordinated_verbs_and_pronouns(run_text, lang, text, type_, source):
     got = _summary(run_text(text, lang))
     assert any(t == type_ and s == source for t, s, g, _ in got), got
+
+
+@pytest.mark.parametrize("lang,text,type_,target_name", [
+    # a nationality adjective, its noun and the name after it are one participant
+    ("pl", "Litewska policja przeszukała siedzibę rosyjskiej agencji informacyjnej Sputnik.", "COERCE", "Sputnik"),
+])
+def test_adjective_noun_name_is_one_participant(run_text, lang, text, type_, target_name):
+    a = run_text(text, lang)
+    found = [e for e in a.events if e.type == type_]
+    assert found and [t.name for t in found[0].target] == [target_name], _summary(a)
