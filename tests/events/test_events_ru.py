@@ -337,3 +337,15 @@ def test_news_phrasing(run_text, text, type_, source, target):
 ])
 def test_news_no_event(run_text, text, wrong_type):
     assert wrong_type not in {e.type for e in run_text(text).events}
+
+
+def test_retaliation_idiom_is_a_threat(run_text):
+    events = run_text('Ответ Москвы не заставит себя ждать, заявила Захарова.').events
+    assert [(e.type, e.modality) for e in events if e.type == 'THREATEN'] == [('THREATEN', 'asserted')], events
+
+
+def test_during_the_talks_takes_the_talks_date(run_text):
+    """'во время встречи' points back at the meeting told before: its date, not the document's."""
+    text = 'Во вторник Лавров встретился с Фиданом в Анкаре. Во время встречи министр поблагодарил Турцию за поддержку.'
+    events = [e for e in run_text(text).events if e.type == 'SUPPORT']
+    assert events and events[0].date == '2024-03-12', [(e.type, e.date) for e in run_text(text).events]

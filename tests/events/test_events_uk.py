@@ -318,3 +318,15 @@ def test_a_promise_by_a_deadline_is_dated_when_made(run_text):
     """'до кінця року' bounds the promised act; the AGREE is dated the day it was stated."""
     events = [e for e in run_text('Німеччина передасть Україні нові системи ППО до кінця року.').events if e.type == 'AGREE']
     assert events and events[0].date == '2024-03-15', [(e.type, e.date) for e in events]
+
+
+def test_retaliation_idiom_is_a_threat(run_text):
+    events = run_text('Відповідь Москви не змусить себе чекати, заявила Захарова.').events
+    assert [(e.type, e.modality) for e in events if e.type == 'THREATEN'] == [('THREATEN', 'asserted')], events
+
+
+def test_during_the_talks_takes_the_talks_date(run_text):
+    """'під час зустрічі' points back at the meeting told before: its date, not the document's."""
+    text = 'У вівторок Сибіга зустрівся із Сікорським у Варшаві. Під час зустрічі Сибіга подякував Польщі за підтримку.'
+    events = [e for e in run_text(text).events if e.type == 'SUPPORT']
+    assert events and events[0].date == '2024-03-12', [(e.type, e.date) for e in run_text(text).events]
