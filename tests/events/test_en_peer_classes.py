@@ -50,6 +50,11 @@ FOUND = [
     ("Mugabe met President Mbeki in Pretoria.", "CONSULT", "ZWE", "ZAF"),
     ("The Security Council condemned Iraq on Friday.", "ACCUSE", "IGO", "IRQ"),
     ("The Tamil Tigers attacked a naval base in Sri Lanka.", "ASSAULT", "LKA", "LKA"),
+    ("Portugal announced a suspension of air links with Angola.", "SANCTION", "PRT", "AGO"),
+    ("The IAEA has dispatched inspectors to a plant in central Iran.", "ACCUSE", "IGO", "IRN"),
+    ("The Indian president issued a stern reminder to Nepal that it must respect the treaty.", "REQUEST", "IND", "NPL"),
+    ("Turkish police prevented a demonstration by Kurdish students against Syria.", "COERCE", "TUR", None),
+    ("Russia mobilized 300,000 reservists for the war against Ukraine.", "MOBILIZE", "RUS", None),
 ]
 
 NOT_FOUND = [
@@ -66,6 +71,10 @@ NOT_FOUND = [
     ("Serbia demanded a meeting of the Security Council on Croatia.", "CONCEDE"),
     ("Activists from Britain unfurled Free Tibet banners in China.", "RETREAT"),
     ("Canada criticised unfair trade practices of China.", "COOPERATE"),
+    # pressure groups and support are mobilised for no MOBILIZE
+    ("Qatar mobilized lobby groups in France to support the Palestinians.", "MOBILIZE"),
+    # what is investigated is no second accusation
+    ("Chile is investigating alleged abuses by Chilean soldiers against Peruvian migrants.", "ASSAULT"),
 ]
 
 
