@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -309,7 +309,13 @@ def find_places(text: str, lang: str) -> list[Place]:
     A landmark ("na Kremlu", "at the White House") counts only after a locative preposition
     and gives the city it stands in.
     """
-    return [h.place for h in _hits(text, lang)]
+    return [replace(place) for place in _cached_places(text, lang)]
+
+
+@lru_cache(maxsize=32)  # a few sentences: the same one is asked again right away, not across documents
+def _cached_places(text: str, lang: str) -> tuple[Place, ...]:
+    # the event stage asks once per event of a sentence; callers get copies (Place is mutable)
+    return tuple(h.place for h in _hits(text, lang))
 
 
 def event_location(text: str, lang: str) -> Place | None:

@@ -517,7 +517,13 @@ def _merge_weekday_dates(text: str, chosen: list) -> list:
 
 def find_time_expressions(text: str, lang: str) -> list[TimeExpression]:
     """Every time expression in ``text``, in order, non-overlapping, with character spans."""
-    return _find(_grammar(lang), text)
+    return list(_cached_find(text, lang))
+
+
+@lru_cache(maxsize=32)  # a few sentences: the same one is asked again right away, not across documents
+def _cached_find(text: str, lang: str) -> tuple[TimeExpression, ...]:
+    # the event stage asks once per event of a sentence; expressions are immutable
+    return tuple(_find(_grammar(lang), text))
 
 
 # --- resolving -----------------------------------------------------------------------------

@@ -3,15 +3,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 # Words keep inner hyphens and apostrophes ("Iskander-M", "O'Brien"); digits group; any
 # other non-space character is a token of its own.
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)+|\w+(?:[-'’]\w+)*|[^\w\s]", re.UNICODE)  # "4,5", "1.250": one number
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):  # a tuple: made for every word of every sentence, several times
     start: int
     end: int
     text: str
