@@ -349,3 +349,14 @@ def test_during_the_talks_takes_the_talks_date(run_text):
     text = 'Во вторник Лавров встретился с Фиданом в Анкаре. Во время встречи министр поблагодарил Турцию за поддержку.'
     events = [e for e in run_text(text).events if e.type == 'SUPPORT']
     assert events and events[0].date == '2024-03-12', [(e.type, e.date) for e in run_text(text).events]
+
+
+@pytest.mark.parametrize("text,person", [
+    ('Помощник президента России встретился в Москве с послом Турции.', 'Yuri Ushakov'),  # not the president
+    ('Спикер Госдумы встретился с председателем парламента Сербии.', 'Vyacheslav Volodin'),
+    ('Директор ФСБ провёл переговоры с главой КГБ Белоруссии.', 'Alexander Bortnikov'),
+    ('Омбудсмен Украины провёл переговоры с российской коллегой об обмене пленными.', 'Dmytro Lubinets'),
+])
+def test_office_titles_name_their_holder(run_text, text, person):
+    names = {a.name for e in run_text(text).events for a in e.source + e.target}
+    assert person in names, [(e.type, [a.name for a in e.source], [a.name for a in e.target]) for e in run_text(text).events]

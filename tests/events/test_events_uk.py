@@ -330,3 +330,14 @@ def test_during_the_talks_takes_the_talks_date(run_text):
     text = 'У вівторок Сибіга зустрівся із Сікорським у Варшаві. Під час зустрічі Сибіга подякував Польщі за підтримку.'
     events = [e for e in run_text(text).events if e.type == 'SUPPORT']
     assert events and events[0].date == '2024-03-12', [(e.type, e.date) for e in run_text(text).events]
+
+
+@pytest.mark.parametrize("text,person", [
+    ('Помічник президента Росії зустрівся в Москві з послом Туреччини.', 'Yuri Ushakov'),  # not the president
+    ('Керівник Офісу президента України провів переговори з радником президента Франції.', 'Andriy Yermak'),
+    ('Голова СБУ зустрівся з директором ЦРУ у Вашингтоні.', 'Vasyl Maliuk'),
+    ('Речниця МЗС Росії звинуватила Литву в русофобії.', 'Maria Zakharova'),
+])
+def test_office_titles_name_their_holder(run_text, text, person):
+    names = {a.name for e in run_text(text).events for a in e.source + e.target}
+    assert person in names, [(e.type, [a.name for a in e.source], [a.name for a in e.target]) for e in run_text(text).events]
