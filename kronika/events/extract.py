@@ -426,6 +426,10 @@ def _predicative(view: SentenceView, head: int, entry) -> bool:
         prev = view.toks[head - 1].lower if head else ""
         if tok.lower.endswith("ed") and prev in grammar.adjective_openers:
             return False  # "the occupied territories", "an alleged plot": adjectives
+        nxt = view.toks[head + 1].lower if head + 1 < len(view.toks) else ""
+        if entry.mode == "territory" and tok.lower.endswith("ed") and nxt in grammar.agent_preps \
+                and prev not in grammar.be_forms and view.toks[head - 1].is_word:
+            return False  # "the territories occupied by Armenia": a state the noun is in, not an act
         if entry.pos == "verb":
             return prev not in grammar.noun_after_preps and _en_verbish(view, head, grammar)
         return True

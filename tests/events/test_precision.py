@@ -55,6 +55,8 @@ NOT_EVENTS = [
     ("pl", "Estonia oskarżyła Rosję o ataki na Ukrainę.", "ASSAULT"),
     # an -ed form after a determiner is an adjective
     ("en", "Ukraine listed the occupied towns near Russia.", "ASSAULT"),
+    # "occupied by" right after a noun is the state the noun is in
+    ("en", "Georgia demands the return of the regions of Georgia occupied by Russia.", "ASSAULT"),
 ]
 
 
