@@ -315,6 +315,10 @@ RU_NEWS = [
     ('ФСБ разоблачила шпионскую сеть украинской разведки в Брянской области.', 'ACCUSE', 'RUS', 'UKR'),
     ('Главное управление разведки Украины отвергло обвинения Москвы.', 'REJECT', 'UKR', None),
     ('Российские военные перехватили три украинских беспилотника над Брянском.', 'ASSAULT', 'RUS', 'UKR'),
+    ('Посол Украины заявил о новых атаках со стороны России на Херсон.', 'ASSAULT', 'RUS', 'UKR'),
+    pytest.param('При этом Украина обвинила Россию в затягивании обмена.', 'ACCUSE', 'UKR', 'RUS',
+                 marks=pytest.mark.xfail(reason=_CODE + "tokens.py _prep_before: a pronoun that is the preposition's own "
+                                         "object ('при этом', 'после этого') is skipped, so the subject gets 'при'")),
     pytest.param('Токаев поздравил президента Узбекистана с победой на выборах.', 'SUPPORT', 'KAZ', 'UZB',
                  marks=pytest.mark.xfail(reason=_CODE + "index.py only_common: a KB surname the dictionary reads "
                                          "as a common noun ('Токаев' = gen. pl. of 'токай') is dropped sentence-initially")),
