@@ -55,6 +55,12 @@ FOUND = [
     ("The Indian president issued a stern reminder to Nepal that it must respect the treaty.", "REQUEST", "IND", "NPL"),
     ("Turkish police prevented a demonstration by Kurdish students against Syria.", "COERCE", "TUR", None),
     ("Russia mobilized 300,000 reservists for the war against Ukraine.", "MOBILIZE", "RUS", None),
+    ("The US State Department advised against travel to Tunisia.", "SANCTION", "USA", "TUN"),
+    ("Poland and Lithuania deepened their partnership in defence.", "SUPPORT", "POL", "LTU"),
+    # ministers without a KB role, ambassadors and junta leaders still carry their country
+    ("The Serbian Labour Minister criticised Croatia.", "ACCUSE", "SRB", "HRV"),
+    ("The Polish ambassador met the Lithuanian foreign minister.", "CONSULT", "POL", "LTU"),
+    ("Sudan's junta leader met Egypt's president.", "CONSULT", "SDN", "EGY"),
 ]
 
 NOT_FOUND = [
