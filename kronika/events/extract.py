@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from kronika.errors import UnknownLanguageError
 from kronika.events.modality import load_modality, read_modality
-from kronika.events.roles import MATERIAL, Roles, assign_roles, load_role_grammar, norm_prep
+from kronika.events.roles import MATERIAL, Roles, assign_roles, chain_of, load_role_grammar, norm_prep
 from kronika.events.tokens import _PUNCT_BOUNDARY, Group, SentenceView, build_groups, make_tokens
 from kronika.events.triggers import TriggerMatch, find_triggers, load_triggers
 from kronika.model import ActorRef, Article, Event, Mention, Place
@@ -31,6 +31,12 @@ _UNDATED_KINDS = ("duration", "anaphoric", "deadline", "since")
 # unnamed people, a refusal, a resignation, a demonstration).
 TARGET_OPTIONAL = frozenset({"MOBILIZE", "THREATEN", "COERCE", "REJECT", "RETREAT", "PROTEST", "CONCEDE"})
 SOURCE_OPTIONAL = frozenset({"ASSAULT", "COERCE"})
+# Acts a state's own organs report about themselves ("poinformowało o zatrzymaniu", "reported
+# the downing of"): the reporter is the agent when the noun names none.
+# (type, mode); mode None = any. Only acts whose noun takes its patient in the genitive
+# ("zestrzelenie dronów", "aresztowanie mężczyzny"); "atak dronów" names the attacker.
+REPORTED_BY_ITS_AGENT = frozenset({("COERCE", None), ("ASSAULT", "aerial")})
+_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD"})
 # Verbal acts whose addressee may be an ordinary noun ("the parties", "the West"): coded
 # with no target when the trigger's own frame holds one.
 ADDRESSEE_OPEN = frozenset({"REQUEST"})
@@ -222,6 +228,13 @@ def _sentence_events(article, view, lexicon, grammar, cues, previous_subject, co
                 consumed.update(match.tokens)
                 break
             roles = assign_roles(view, head, entry, grammar, previous_subject)
+            if (entry.type, entry.mode) in REPORTED_BY_ITS_AGENT or (entry.type, None) in REPORTED_BY_ITS_AGENT:
+                if not roles.source and not _verbal(view, head):
+                    reporter = _reporter_of(view, head, grammar)
+                    if reporter:
+                        # "MON Rosji poinformowało o zestrzeleniu dronów": a state organ reports its own act
+                        roles.source, roles.source_from = reporter, "speaker"
+                        roles.target = [g for g in roles.target if g not in reporter]
             if entry.type == "PROTEST" and not roles.source:
                 # "thousands blocked streets in Hong Kong": unnamed protesters are the place's people
                 where = {p for p, _ in grammar.locative_frames}
@@ -313,6 +326,27 @@ def _object_of_verb_trigger(view: SentenceView, head: int, roles: Roles, found) 
             if t is not None and subject_end < t < head and view.clause_of[t] == view.clause_of[head]:
                 return True
     return False
+
+
+def _reporter_of(view: SentenceView, head: int, grammar) -> list[Group]:
+    """The state organ or official whose report names the event noun at ``head``: "X
+    poinformował o zestrzeleniu", "X wspomniał o aresztowaniu", "X reported the arrest"."""
+    toks, j = view.toks, head - 1
+    while j >= 0 and head - j <= 3 and (toks[j].lower in grammar.determiners or toks[j].analyses
+                                        and all(a.pos in ("adj", "num") for a in toks[j].analyses)):
+        j -= 1
+    if j >= 0 and (toks[j].lower,) in grammar.topic_preps:
+        j -= 1
+    if j < 0 or not toks[j].keys & grammar.speech_verbs:
+        return []
+    clause = view.clause_of[j]
+    for g in reversed(view.groups):
+        if g.last < j and view.clause_of[g.last] == clause and g.prep is None and g.actors \
+                and (view.lang == "en" or not g.cases or "nom" in g.cases):
+            if all(a.sector in _STATE_SECTORS or a.sector is None for a in g.actors):
+                return chain_of(view, g)
+            return []
+    return []
 
 
 def _place_target(view: SentenceView, match: TriggerMatch, roles: Roles) -> list[ActorRef]:

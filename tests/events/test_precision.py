@@ -277,3 +277,22 @@ def test_adjective_noun_name_is_one_participant(run_text, lang, text, type_, tar
     a = run_text(text, lang)
     found = [e for e in a.events if e.type == type_]
     assert found and [t.name for t in found[0].target] == [target_name], _summary(a)
+
+
+@pytest.mark.parametrize("lang,text,type_,source,target", [
+    # a state organ reporting its own act names its agent
+    ("pl", "Ministerstwo obrony Litwy poinformowało o zestrzeleniu trzech białoruskich dronów.", "ASSAULT", ["LTU"], ["BLR"]),
+    ("pl", "Prezydent Łotwy wspomniał o aresztowaniu dwóch szpiegów.", "COERCE", ["LVA"], ["LVA"]),
+])
+def test_a_state_reporting_its_own_act_is_its_agent(run_text, lang, text, type_, source, target):
+    got = _summary(run_text(text, lang))
+    assert (type_, source, target) in [(t, s, g) for t, s, g, _ in got], got
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("pl", "Agencja Reutera poinformowała o zatrzymaniu litewskiego dziennikarza."),  # media report, not act
+    ("pl", "Litwa poinformowała o ataku białoruskich dronów na Wilno."),  # "atak dronów": the drones attack
+])
+def test_a_report_is_not_the_reporters_act(run_text, lang, text):
+    got = _summary(run_text(text, lang))
+    assert not [1 for t, s, g, _ in got if t in ("ASSAULT", "COERCE") and s == ["LTU"]], got
