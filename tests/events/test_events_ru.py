@@ -316,6 +316,7 @@ RU_NEWS = [
     ('Главное управление разведки Украины отвергло обвинения Москвы.', 'REJECT', 'UKR', None),
     ('Российские военные перехватили три украинских беспилотника над Брянском.', 'ASSAULT', 'RUS', 'UKR'),
     ('Посол Украины заявил о новых атаках со стороны России на Херсон.', 'ASSAULT', 'RUS', 'UKR'),
+    ('Путин принял в Кремле премьер-министра Индии.', 'CONSULT', 'RUS', 'IND'),
     pytest.param('При этом Украина обвинила Россию в затягивании обмена.', 'ACCUSE', 'UKR', 'RUS',
                  marks=pytest.mark.xfail(reason=_CODE + "tokens.py _prep_before: a pronoun that is the preposition's own "
                                          "object ('при этом', 'после этого') is skipped, so the subject gets 'при'")),
@@ -338,6 +339,7 @@ def test_news_phrasing(run_text, text, type_, source, target):
     ('Президент Польши осудил российский удар по Одессе.', 'ASSAULT'),  # the condemned attack is no event here
     ('Тихановская приветствовала освобождение политзаключённых.', 'RETREAT'),
     ('На время учений Литва закрыла границу с Белоруссией.', 'COOPERATE'),  # 'на время': when, not what
+    ('Президент принял в Кремле закон о санкциях против НАТО.', 'CONSULT'),  # a law received is no visit
 ])
 def test_news_no_event(run_text, text, wrong_type):
     assert wrong_type not in {e.type for e in run_text(text).events}

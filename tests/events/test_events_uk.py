@@ -290,6 +290,7 @@ UK_NEWS = [
     ('Служба безпеки України викрила агентурну мережу російської розвідки в Одесі.', 'ACCUSE', 'UKR', 'RUS'),
     ('Президент Польщі ветував закон про підтримку фермерів.', 'REJECT', 'POL', None),
     ('Україна повідомила про нові атаки зі сторони Росії на Одесу.', 'ASSAULT', 'RUS', 'UKR'),
+    ('Президент Польщі прийняв у Президентському палаці Володимира Зеленського.', 'CONSULT', 'POL', 'UKR'),
     pytest.param('При цьому Україна звинуватила Росію в затягуванні обміну.', 'ACCUSE', 'UKR', 'RUS',
                  marks=pytest.mark.xfail(reason=_CODE + "tokens.py _prep_before: a pronoun that is the preposition's own "
                                          "object ('при цьому', 'після цього') is skipped, so the subject gets 'при'")),
@@ -311,6 +312,7 @@ def test_news_phrasing(run_text, text, type_, source, target):
     ('Президент Литви засудив російський удар по Одесі.', 'ASSAULT'),  # the condemned attack is no event here
     ('Тихановська привітала звільнення політв\'язнів.', 'RETREAT'),
     ('Польща на час навчань закрила кордон з Білоруссю.', 'COOPERATE'),  # 'на час': when, not what
+    ('Верховна Рада прийняла в Києві закон про санкції проти Росії.', 'CONSULT'),  # a law received is no visit
 ])
 def test_news_no_event(run_text, text, wrong_type):
     assert wrong_type not in {e.type for e in run_text(text).events}
