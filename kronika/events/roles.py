@@ -321,8 +321,10 @@ def assign_roles(view: SentenceView, head: int, entry: TriggerEntry, grammar: Ro
             sources, targets = sources[:1], sources[1:]
     # the first frame is the addressee ("zaapelował do Zachodu"); a later one may be the content
     # ("wezwał do pokoju")
+    open_object = object_is_common and _common_noun_object(view, head, entry, clause, first_only=True) \
+        or lang == "en" and not targets and _en_asked_to(view, head, clause)
     return Roles(source=sources, target=[g for g in targets if g not in sources], source_from=how,
-                 open_object=object_is_common and _common_noun_object(view, head, entry, clause, first_only=True))
+                 open_object=open_object)
 
 
 def _where_it_happened(g: Group, grammar: RoleGrammar, lang: str) -> bool:
@@ -394,6 +396,19 @@ def _common_noun_object(view: SentenceView, head: int, entry: TriggerEntry, clau
             return not _qualified_by_name(view, k, clause)
         if not any(a.pos in ("adj", "num") for a in t.analyses):
             return False
+    return False
+
+
+def _en_asked_to(view: SentenceView, head: int, clause: int) -> bool:
+    """"urged Western allies to ...", "asked the parties to ...": the one asked, no actor,
+    stands between the verb and "to"."""
+    words = []
+    for t in view.toks[head + 1:head + 6]:
+        if view.clause_of[t.i] != clause or t.mention >= 0 or not t.is_word:
+            return False
+        if t.lower == "to":
+            return bool(words)
+        words.append(t)
     return False
 
 

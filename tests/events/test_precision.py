@@ -229,6 +229,7 @@ def test_a_frame_filled_by_an_ordinary_noun_leaves_no_target(run_text):
     # an addressee no actor names ("the West", "the parties") still makes a request
     ("pl", "Prezydent Litwy zaapelował do Zachodu o więcej broni.", {"LTU"}),
     ("pl", "Chiny wezwały strony do zawieszenia broni.", {"CHN"}),
+    ("en", "The president of Lithuania urged Western allies to send more air defence.", {"LTU"}),
 ])
 def test_a_request_to_an_ordinary_noun_has_no_target(run_text, lang, text, source):
     got = _summary(run_text(text, lang))
