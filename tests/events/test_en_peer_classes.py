@@ -61,6 +61,11 @@ FOUND = [
     ("The Serbian Labour Minister criticised Croatia.", "ACCUSE", "SRB", "HRV"),
     ("The Polish ambassador met the Lithuanian foreign minister.", "CONSULT", "POL", "LTU"),
     ("Sudan's junta leader met Egypt's president.", "CONSULT", "SDN", "EGY"),
+    # strikes on infrastructure, weapons that hit, talks hosted between parties, warrants
+    ("Russia struck Ukrainian energy infrastructure in the Kharkiv region.", "ASSAULT", "RUS", "UKR"),
+    ("Ukrainian drones hit an oil refinery in Russia's Samara region.", "ASSAULT", "UKR", "RUS"),
+    ("Turkey hosted talks between Russia and Ukraine in Istanbul.", "CONSULT", "TUR", "RUS"),
+    ("The ICC issued an arrest warrant for Putin over the deportation of Ukrainian children.", "ACCUSE", "IGO", "RUS"),
 ]
 
 NOT_FOUND = [
@@ -81,6 +86,9 @@ NOT_FOUND = [
     ("Qatar mobilized lobby groups in France to support the Palestinians.", "MOBILIZE"),
     # what is investigated is no second accusation
     ("Chile is investigating alleged abuses by Chilean soldiers against Peruvian migrants.", "ASSAULT"),
+    # "hit" without a weapon is no attack; a warrant's charge is not the court's own act
+    ("Western sanctions hit the Russian economy hard.", "ASSAULT"),
+    ("The ICC issued an arrest warrant for Putin over the deportation of Ukrainian children.", "COERCE"),
 ]
 
 
