@@ -366,3 +366,11 @@ def test_during_the_talks_takes_the_talks_date(run_text):
 def test_office_titles_name_their_holder(run_text, text, person):
     names = {a.name for e in run_text(text).events for a in e.source + e.target}
     assert person in names, [(e.type, [a.name for a in e.source], [a.name for a in e.target]) for e in run_text(text).events]
+
+
+@pytest.mark.parametrize("text,type_,date", [
+    ('Накануне Песков отверг обвинения Киева.', 'REJECT', '2024-03-14'),  # 'накануне' alone: the day before the report
+    ('В прошлую среду Турция выслала двух российских дипломатов.', 'SANCTION', '2024-03-13'),
+])
+def test_news_dates(run_text, text, type_, date):
+    assert date in {e.date for e in run_text(text).events if e.type == type_}, [(e.type, e.date) for e in run_text(text).events]

@@ -347,3 +347,11 @@ def test_during_the_talks_takes_the_talks_date(run_text):
 def test_office_titles_name_their_holder(run_text, text, person):
     names = {a.name for e in run_text(text).events for a in e.source + e.target}
     assert person in names, [(e.type, [a.name for a in e.source], [a.name for a in e.target]) for e in run_text(text).events]
+
+
+@pytest.mark.parametrize("text,type_,date", [
+    ('Напередодні Пєсков відкинув звинувачення Києва.', 'REJECT', '2024-03-14'),  # 'напередодні' alone: the day before
+    ('Минулої середи Туреччина вислала двох російських дипломатів.', 'SANCTION', '2024-03-13'),
+])
+def test_news_dates(run_text, text, type_, date):
+    assert date in {e.date for e in run_text(text).events if e.type == type_}, [(e.type, e.date) for e in run_text(text).events]
