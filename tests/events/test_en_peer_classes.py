@@ -66,6 +66,12 @@ FOUND = [
     ("Ukrainian drones hit an oil refinery in Russia's Samara region.", "ASSAULT", "UKR", "RUS"),
     ("Turkey hosted talks between Russia and Ukraine in Istanbul.", "CONSULT", "TUR", "RUS"),
     ("The ICC issued an arrest warrant for Putin over the deportation of Ukrainian children.", "ACCUSE", "IGO", "RUS"),
+    ("Latvia banned Russian citizens from entering the country by car.", "SANCTION", "LVA", "RUS"),
+    ("Russia and Ukraine swapped the bodies of fallen soldiers.", "RETREAT", "RUS", "UKR"),
+    ("Georgian police used water cannon against protesters outside parliament.", "COERCE", "GEO", None),
+    ("China called for restraint and dialogue between Russia and Ukraine.", "AGREE", "CHN", "RUS"),
+    ("North Korea sent troops to fight alongside Russian forces in Kursk.", "COOPERATE", "PRK", "RUS"),
+    ("Poland scrambled fighter jets over its eastern border.", "MOBILIZE", "POL", None),
 ]
 
 NOT_FOUND = [
@@ -89,6 +95,9 @@ NOT_FOUND = [
     # "hit" without a weapon is no attack; a warrant's charge is not the court's own act
     ("Western sanctions hit the Russian economy hard.", "ASSAULT"),
     ("The ICC issued an arrest warrant for Putin over the deportation of Ukrainian children.", "COERCE"),
+    # a police station is a place; fighting alongside someone is no attack on him
+    ("Serbia's president condemned the attack on the police station in Kosovo.", "MOBILIZE"),
+    ("North Korea sent troops to fight alongside Russian forces in Kursk.", "ASSAULT"),
 ]
 
 
