@@ -72,6 +72,8 @@ FOUND = [
     ("China called for restraint and dialogue between Russia and Ukraine.", "AGREE", "CHN", "RUS"),
     ("North Korea sent troops to fight alongside Russian forces in Kursk.", "COOPERATE", "PRK", "RUS"),
     ("Poland scrambled fighter jets over its eastern border.", "MOBILIZE", "POL", None),
+    ("Russian forces shelled Kharkiv overnight.", "ASSAULT", "RUS", "UKR"),
+    ("Belarusian police beat protesters in Minsk.", "ASSAULT", "BLR", None),
 ]
 
 NOT_FOUND = [
@@ -98,6 +100,12 @@ NOT_FOUND = [
     # a police station is a place; fighting alongside someone is no attack on him
     ("Serbia's president condemned the attack on the police station in Kosovo.", "MOBILIZE"),
     ("North Korea sent troops to fight alongside Russian forces in Kursk.", "ASSAULT"),
+    # companies, sport, health and press events are no attacks or meetings
+    ("Shell and BP reported higher profits in Britain this quarter.", "ASSAULT"),
+    ("The French team beat Spain in the final.", "ASSAULT"),
+    ("The German chancellor suffered a heart attack in Berlin.", "ASSAULT"),
+    ("The Hungarian government spokesman held a press conference in Budapest.", "CONSULT"),
+    ("Kazakhstan's army chief inspected a base near the border with China.", "ACCUSE"),
 ]
 
 
