@@ -50,6 +50,7 @@ class RoleGrammar:
     occurrence_preps: frozenset[str] = frozenset()
     casualty_verbs: frozenset[str] = frozenset()
     subject_pronouns: frozenset[str] = frozenset()
+    partner_preps: frozenset[str] = frozenset()
     casualty_preps: tuple[tuple[str, ...], ...] = ()
     agent_preps: frozenset[str] = frozenset()
     giver_preps: frozenset[str] = frozenset()
@@ -108,6 +109,7 @@ def load_role_grammar(lang: str) -> RoleGrammar:
         occurrence_preps=frozenset(str(v).lower() for v in d.get("occurrence_preps") or ()),
         casualty_verbs=frozenset(str(v).lower() for v in d.get("casualty_verbs") or ()),
         subject_pronouns=frozenset(str(v).lower() for v in d.get("subject_pronouns") or ()),
+        partner_preps=frozenset(str(v).lower() for v in d.get("partner_preps") or ()),
         casualty_preps=tuple(tuple(str(v).lower().split()) for v in d.get("casualty_preps") or ()),
         agent_preps=frozenset(str(v).lower() for v in d.get("agent_preps") or ()),
         giver_preps=frozenset(str(v).lower() for v in d.get("giver_preps") or ()),
@@ -296,6 +298,15 @@ def assign_roles(view: SentenceView, head: int, entry: TriggerEntry, grammar: Ro
             add(targets, nxt[0])
     if entry.receive and sources and not targets and subject:
         targets = list(subject)
+    if not sources and is_noun and entry.type == "CONSULT" and _prep_word(view, head, grammar) \
+            and any(norm_prep(g.prep) in grammar.partner_preps and 0 < g.first - head <= 3 for g in targets):
+        # "Po spotkaniu z Zełenskim Tusk powiedział": the meeting named in an adverbial took
+        # place between its partner and the one the clause is about
+        host = [g for g in in_clause if g.prep is None and g not in targets and (lang == "en" or not g.cases or "nom" in g.cases)]
+        if host:
+            sources, how = chain_of(view, host[0]), "clause"
+        elif previous_subject:
+            sources, how = [g for g in previous_subject if g not in targets], "previous"
     # 5. no subject in the clause: borrow one
     if not sources:
         carried, how2 = _borrow_subject(view, head, clause, grammar, previous_subject, is_noun)

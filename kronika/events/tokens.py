@@ -131,6 +131,10 @@ def build_groups(toks: list[Tok], mentions: list[Mention], lang: str, grammar) -
                 # modifier: "premier Armenii Nikol Paszynian", not "agencji Reutera | Chiny"
                 head_cases, next_cases = toks[g.first].cases(), toks[a].cases()
                 joined = not head_cases or not next_cases or bool(head_cases & next_cases) or "gen" in next_cases
+            # two different people are two participants, never one phrase: "z Zełenskim | premier Tusk"
+            people = {x.actor_id for x in g.mentions + [m] if x.kind == "person" and x.actor_id}
+            if joined and a > g.last and len(people) > 1 and m.kind == "person" and m.actor_id:
+                joined = False
             if joined:
                 g.last = max(g.last, b)
                 g.mentions.append(m)

@@ -84,3 +84,19 @@ def test_an_ally_named_without_a_copula_is_no_support(run_text, lang, text):
     a = run_text(text, lang, "2024-03-15")
     assert not [e for e in _of(a, "SUPPORT") if e.trigger.lower().startswith(("sojusz", "all"))], \
         [(e.type, e.trigger) for e in a.events]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("pl", "Po spotkaniu z prezydentem Łotwy prezydent Litwy zapowiedział wspólne ćwiczenia."),
+    ("en", "After talks with the president of Latvia, the president of Lithuania announced joint exercises."),
+])
+def test_a_meeting_named_in_an_adverbial_with_its_partner_is_coded(run_text, lang, text):
+    consults = _of(run_text(text, lang, "2024-03-15"), "CONSULT")
+    assert consults and _c(consults[0].source) | _c(consults[0].target) == {"LTU", "LVA"}, consults
+
+
+def test_two_people_side_by_side_are_two_participants(run_text):
+    a = run_text("Po spotkaniu z Zełenskim premier Donald Tusk powiedział, że Polska pomoże Ukrainie.", "pl")
+    consult = _of(a, "CONSULT")[0]
+    assert [s.name for s in consult.source] == ["Donald Tusk"]
+    assert [t.name for t in consult.target] == ["Volodymyr Zelenskyy"]
