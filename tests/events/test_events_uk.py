@@ -356,3 +356,10 @@ def test_office_titles_name_their_holder(run_text, text, person):
 ])
 def test_news_dates(run_text, text, type_, date):
     assert date in {e.date for e in run_text(text).events if e.type == type_}, [(e.type, e.date) for e in run_text(text).events]
+
+
+@pytest.mark.parametrize("text,type_,source,target,modality", [
+    ('Київ стверджує, що Росія обстріляла Херсон.', 'ASSAULT', 'RUS', 'UKR', 'claimed'),  # 'claims that'
+])
+def test_news_modality(run_text, text, type_, source, target, modality):
+    assert modality in {e.modality for e in matching(run_text(text), type_, source, target)}
