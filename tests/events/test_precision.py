@@ -53,6 +53,8 @@ NOT_EVENTS = [
     ("en", "Estonia accused Russia of cyberattacks.", "COERCE"),
     ("en", "Estonia accused Russia of attacking Ukraine.", "ASSAULT"),
     ("pl", "Estonia oskarżyła Rosję o ataki na Ukrainę.", "ASSAULT"),
+    # "tłum" is a crowd, not the imperative of "tłumić" (suppress)
+    ("pl", "W nocy tłum protestujących wdarł się do siedziby rządu Armenii.", "COERCE"),
     # an -ed form after a determiner is an adjective
     ("en", "Ukraine listed the occupied towns near Russia.", "ASSAULT"),
     # "occupied by" right after a noun is the state the noun is in
