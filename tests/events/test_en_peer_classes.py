@@ -74,6 +74,10 @@ FOUND = [
     ("Poland scrambled fighter jets over its eastern border.", "MOBILIZE", "POL", None),
     ("Russian forces shelled Kharkiv overnight.", "ASSAULT", "RUS", "UKR"),
     ("Belarusian police beat protesters in Minsk.", "ASSAULT", "BLR", None),
+    ("Zelensky offered condolences to the people of Turkey after the earthquake.", "SUPPORT", "UKR", "TUR"),
+    ("Iran vowed to retaliate against Israel.", "THREATEN", "IRN", "ISR"),
+    ("Armenia suspended its participation in the CSTO.", "SANCTION", "ARM", "IGO"),
+    ("Poland declined the invitation of Russia.", "REJECT", "POL", "RUS"),
 ]
 
 NOT_FOUND = [
@@ -106,6 +110,10 @@ NOT_FOUND = [
     ("The German chancellor suffered a heart attack in Berlin.", "ASSAULT"),
     ("The Hungarian government spokesman held a press conference in Budapest.", "CONSULT"),
     ("Kazakhstan's army chief inspected a base near the border with China.", "ACCUSE"),
+    # declining to comment refuses nothing to anyone
+    ("The Kremlin declined to comment on the report.", "REJECT"),
+    ("A spokesman for the Polish foreign ministry refused to comment.", "REJECT"),
+    ("Iran vowed to retaliate against Israel.", "AGREE"),
 ]
 
 
