@@ -656,6 +656,8 @@ def _date(article: Article, view: SentenceView, match: TriggerMatch, modality: s
     referred = _date_referred_to(view, match.head, context) if context is not None else None
     if referred:
         return referred  # "po katastrofie": the date of the event it refers back to
+    if context is not None and context.get("dated") and _then_words_in(view):
+        return context["dated"]  # "wówczas", "at the time": the time the text last named
     if not anchor:
         return None
     if match.entry.type in MATERIAL and _habitual(view, match.head, exprs if tm is not None else []):
@@ -680,6 +682,18 @@ def _habit_markers(lang: str) -> tuple[frozenset[str], tuple[tuple[str, ...], ..
 
     words = [str(w).lower().split() for w in load_yaml(lang, "time").get("habitual") or ()]
     return frozenset(w[0] for w in words if len(w) == 1), tuple(tuple(w) for w in words if len(w) > 1)
+
+
+@lru_cache(maxsize=None)
+def _then_markers(lang: str) -> tuple[tuple[str, ...], ...]:
+    from kronika.events.triggers import load_yaml
+
+    return tuple(tuple(str(w).lower().split()) for w in load_yaml(lang, "time").get("then") or ())
+
+
+def _then_words_in(view: SentenceView) -> bool:
+    words = [t.lower for t in view.toks]
+    return any(tuple(words[k:k + len(p)]) == p for p in _then_markers(view.lang) for k in range(len(words) - len(p) + 1))
 
 
 def _habit_words(lang: str) -> frozenset[str]:

@@ -217,3 +217,11 @@ def test_history_the_article_recalls_is_not_coded(run_text, lang, text):
     it, are recalled history; the news of the week in the next sentence is kept."""
     a = run_text(text, lang, "2024-03-15")
     assert [(e.type, e.date) for e in a.events] == [("ACCUSE", "2024-03-15")]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("pl", "W marcu 2021 r. Rosja zaatakowała Ukrainę. Polska potępiła wówczas Rosję."),
+    ("en", "Russia attacked Ukraine in March 2021. At the time, Poland condemned Russia."),
+])
+def test_then_takes_the_time_last_named(run_text, lang, text):
+    assert _one(run_text(text, lang, "2024-03-15"), "ACCUSE").date == "2021-03"
