@@ -318,6 +318,9 @@ RU_NEWS = [
     ('Посол Украины заявил о новых атаках со стороны России на Херсон.', 'ASSAULT', 'RUS', 'UKR'),
     ('Путин принял в Кремле премьер-министра Индии.', 'CONSULT', 'RUS', 'IND'),
     ('Пашинян заявил, что Армения заморозила участие в ОДКБ.', 'SANCTION', 'ARM', 'IGO'),
+    ('Российская армия выпустила по Украине 150 беспилотников.', 'ASSAULT', 'RUS', 'UKR'),
+    ('Украинские войска продвинулись в Курской области.', 'ASSAULT', 'UKR', 'RUS'),
+    ('ФСБ предотвратила теракт украинских спецслужб в Москве.', 'ACCUSE', 'RUS', 'UKR'),
     pytest.param('При этом Украина обвинила Россию в затягивании обмена.', 'ACCUSE', 'UKR', 'RUS',
                  marks=pytest.mark.xfail(reason=_CODE + "tokens.py _prep_before: a pronoun that is the preposition's own "
                                          "object ('при этом', 'после этого') is skipped, so the subject gets 'при'")),
@@ -341,6 +344,7 @@ def test_news_phrasing(run_text, text, type_, source, target):
     ('Тихановская приветствовала освобождение политзаключённых.', 'RETREAT'),
     ('На время учений Литва закрыла границу с Белоруссией.', 'COOPERATE'),  # 'на время': when, not what
     ('Президент принял в Кремле закон о санкциях против НАТО.', 'CONSULT'),  # a law received is no visit
+    ('Северная Корея запустила баллистическую ракету.', 'ASSAULT'),  # a test launch aims at no one
 ])
 def test_news_no_event(run_text, text, wrong_type):
     assert wrong_type not in {e.type for e in run_text(text).events}

@@ -292,6 +292,8 @@ UK_NEWS = [
     ('Україна повідомила про нові атаки зі сторони Росії на Одесу.', 'ASSAULT', 'RUS', 'UKR'),
     ('Президент Польщі прийняв у Президентському палаці Володимира Зеленського.', 'CONSULT', 'POL', 'UKR'),
     ('Вірменія заморозила участь в ОДКБ.', 'SANCTION', 'ARM', 'IGO'),
+    ('Росія випустила по Україні 150 дронів.', 'ASSAULT', 'RUS', 'UKR'),
+    ('Російські війська просунулися в Донецькій області.', 'ASSAULT', 'RUS', 'UKR'),
     pytest.param('При цьому Україна звинуватила Росію в затягуванні обміну.', 'ACCUSE', 'UKR', 'RUS',
                  marks=pytest.mark.xfail(reason=_CODE + "tokens.py _prep_before: a pronoun that is the preposition's own "
                                          "object ('при цьому', 'після цього') is skipped, so the subject gets 'при'")),
