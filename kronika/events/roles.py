@@ -275,6 +275,8 @@ def assign_roles(view: SentenceView, head: int, entry: TriggerEntry, grammar: Ro
             if entry.type not in MATERIAL and _where_it_happened(g, grammar, lang) and not _after_noun(view, g, head):
                 continue  # "zaapelowała w Brukseli": where it was said; "an embassy in Tehran" stays
             p = norm_prep(g.prep)
+            if _agent_of_event_noun(view, g):
+                continue  # "killed in Russian shelling": Russia shells, it is not the one killed
             if (p in grammar.object_modifier_preps and not (entry.receive and p in ("from", "od"))) or (
                     lang != "en" and p is None and "gen" in g.cases):
                 add(targets, g)
@@ -408,6 +410,16 @@ def _common_noun_object(view: SentenceView, head: int, entry: TriggerEntry, clau
         if not any(a.pos in ("adj", "num") for a in t.analyses):
             return False
     return False
+
+
+def _agent_of_event_noun(view: SentenceView, g: Group) -> bool:
+    """The phrase is a nationality adjective right before an event noun of the lexicon
+    ("Russian shelling", "rosyjskiego ataku"): it names that event's agent."""
+    from kronika.events.triggers import load_triggers
+
+    if g.last + 1 >= len(view.toks) or not all(m.via == "adjective" for m in g.mentions):
+        return False
+    return bool(view.toks[g.last + 1].keys & load_triggers(view.lang).by_head.keys())
 
 
 def _en_asked_to(view: SentenceView, head: int, clause: int) -> bool:

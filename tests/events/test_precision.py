@@ -299,3 +299,9 @@ def test_a_state_reporting_its_own_act_is_its_agent(run_text, lang, text, type_,
 def test_a_report_is_not_the_reporters_act(run_text, lang, text):
     got = _summary(run_text(text, lang))
     assert not [1 for t, s, g, _ in got if t in ("ASSAULT", "COERCE") and s == ["LTU"]], got
+
+
+def test_the_adjective_of_an_event_noun_is_its_agent_not_the_victim(run_text):
+    """"killed in Russian shelling of Kherson": one attack, Russia on Ukraine, not on Russia."""
+    got = _summary(run_text("Two civilians were killed in Russian shelling of Kherson.", "en"))
+    assert [(t, s, g) for t, s, g, _ in got if t == "ASSAULT"] == [("ASSAULT", ["RUS"], ["UKR"])], got
