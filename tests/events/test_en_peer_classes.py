@@ -78,6 +78,9 @@ FOUND = [
     ("Iran vowed to retaliate against Israel.", "THREATEN", "IRN", "ISR"),
     ("Armenia suspended its participation in the CSTO.", "SANCTION", "ARM", "IGO"),
     ("Poland declined the invitation of Russia.", "REJECT", "POL", "RUS"),
+    ("Pakistan and India exchanged fire along the Line of Control.", "ASSAULT", "PAK", "IND"),
+    ("Russia seized control of the Zaporizhzhia nuclear power plant.", "ASSAULT", "RUS", "UKR"),
+    ("Houthi rebels attacked a Saudi oil facility.", "ASSAULT", "YEM", "SAU"),
 ]
 
 NOT_FOUND = [
@@ -114,6 +117,8 @@ NOT_FOUND = [
     ("The Kremlin declined to comment on the report.", "REJECT"),
     ("A spokesman for the Polish foreign ministry refused to comment.", "REJECT"),
     ("Iran vowed to retaliate against Israel.", "AGREE"),
+    # riot police are no riot
+    ("Georgian protesters clashed with riot police in Tbilisi.", "PROTEST"),
 ]
 
 
