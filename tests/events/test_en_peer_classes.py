@@ -119,6 +119,7 @@ NOT_FOUND = [
     ("Iran vowed to retaliate against Israel.", "AGREE"),
     # riot police are no riot
     ("Georgian protesters clashed with riot police in Tbilisi.", "PROTEST"),
+    ("Sweden handed over ten infantry fighting vehicles to Ukraine.", "ASSAULT"),
 ]
 
 
