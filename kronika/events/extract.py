@@ -548,8 +548,10 @@ def _event(article: Article, view: SentenceView, match: TriggerMatch, type_: str
     source, target = _refs(roles.source), _refs(roles.target) or list(roles.target_refs)
     if roles.source_from == "locative":
         source = [ActorRef(name=None, country=a.country, sector=None, actor_id=None, start=a.start, end=a.end) for a in source]
-    # one actor on both sides says nothing: keep it as the source
-    target = [a for a in target if (a.name, a.country) not in {(s.name, s.country) for s in source} or not a.country]
+    # one actor on both sides says nothing: keep it as the source ("Georgian demonstrators"
+    # against "the Georgian government" are two sides of one country: sectors tell them apart)
+    target = [a for a in target if (a.name, a.country, a.sector) not in {(s.name, s.country, s.sector) for s in source}
+              or not a.country]
     if not target and type_ in DOMESTIC_TARGET:
         # PLOVER: a protest or a crackdown with no one named is aimed at the source's own country
         target = [ActorRef(name=None, country=c, sector=None) for c in dict.fromkeys(a.country for a in source) if c]

@@ -311,7 +311,8 @@ def assign_roles(view: SentenceView, head: int, entry: TriggerEntry, grammar: Ro
             sources, how = [g for g in previous_subject if g not in targets], "previous"
     # 5. no subject in the clause: borrow one
     if not sources:
-        carried, how2 = _borrow_subject(view, head, clause, grammar, previous_subject, is_noun)
+        carried, how2 = _borrow_subject(view, head, clause, grammar, previous_subject, is_noun,
+                                        material=entry.type in MATERIAL)
         for g in carried:
             if g not in targets:
                 sources.append(g)
@@ -502,7 +503,7 @@ def _prep_word(view: SentenceView, head: int, grammar: RoleGrammar) -> bool:
 
 
 def _borrow_subject(view: SentenceView, head: int, clause: int, grammar: RoleGrammar,
-                    previous_subject, is_noun: bool) -> tuple[list[Group], str]:
+                    previous_subject, is_noun: bool, material: bool = False) -> tuple[list[Group], str]:
     lang = view.lang
     clause_toks = [t for t in view.toks if view.clause_of[t.i] == clause and t.is_word]
     head_tok = view.toks[head]
@@ -541,8 +542,11 @@ def _borrow_subject(view: SentenceView, head: int, clause: int, grammar: RoleGra
         return chain_of(view, earlier[-1]), "carried"
     if previous_subject and lang == "en" and any(t.lower in grammar.subject_pronouns for t in clause_toks if t.i < head):
         return list(previous_subject), "previous"  # "He spoke by phone with Putin, the Kremlin said"
-    # a quote's speaker after it: "... - powiedział Łukaszenka", "..., he said"
-    for g in view.groups:
+    # a quote's speaker after it: "... - powiedział Łukaszenka", "..., he said"; a material
+    # act is the speaker's only in the first person ("przekażemy ...", "we will send ..."):
+    # "insurgents shelled Aleppo, Syrian state media said" is not Syria's shelling
+    speaker_acts = not material or _first_person(view, head, clause, grammar)
+    for g in view.groups if speaker_acts else ():
         if g.first > head and g.prep is None and (lang == "en" or not g.cases or "nom" in g.cases):
             window = view.toks[max(0, g.first - 3):g.last + 4]
             if any(t.keys & grammar.speech_verbs for t in window):
@@ -558,6 +562,12 @@ def _borrow_subject(view: SentenceView, head: int, clause: int, grammar: RoleGra
         if pron:
             return list(previous_subject), "previous"
     return [], ""
+
+
+def _first_person(view: SentenceView, head: int, clause: int, grammar: RoleGrammar) -> bool:
+    if view.lang == "en":
+        return any(t.lower in ("we", "i") for t in view.toks[:head] if view.clause_of[t.i] == clause)
+    return any(a.person in ("pri", "1") or "1per" in (a.tag or "") for a in view.toks[head].analyses)
 
 
 def _in_relative_clause(view: SentenceView, g: Group, grammar: RoleGrammar) -> bool:

@@ -305,3 +305,17 @@ def test_the_adjective_of_an_event_noun_is_its_agent_not_the_victim(run_text):
     """"killed in Russian shelling of Kherson": one attack, Russia on Ukraine, not on Russia."""
     got = _summary(run_text("Two civilians were killed in Russian shelling of Kherson.", "en"))
     assert [(t, s, g) for t, s, g, _ in got if t == "ASSAULT"] == [("ASSAULT", ["RUS"], ["UKR"])], got
+
+
+def test_a_speaker_quoted_after_a_material_act_is_not_its_agent(run_text):
+    """"Insurgents shelled X, Latvian media said": the reporter did not shell; in the first
+    person ("we will send ..., X said") the speaker does act."""
+    got = _summary(run_text("Rebels shelled a town in Estonia overnight, Latvian state television said.", "en"))
+    assert not [1 for t, s, g, _ in got if t == "ASSAULT" and s == ["LVA"]], got
+    got = _summary(run_text("Przekażemy Ukrainie czołgi – powiedział prezydent Litwy.", "pl"))
+    assert any(t in ("AGREE", "AID") and s == ["LTU"] for t, s, g, _ in got), got
+
+
+def test_two_sectors_of_one_country_are_two_sides(run_text):
+    got = _summary(run_text("Georgian demonstrators attacked the Georgian government.", "en"))
+    assert ("ASSAULT", ["GEO"], ["GEO"]) in [(t, s, g) for t, s, g, _ in got], got
