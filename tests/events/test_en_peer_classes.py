@@ -81,6 +81,11 @@ FOUND = [
     ("Pakistan and India exchanged fire along the Line of Control.", "ASSAULT", "PAK", "IND"),
     ("Russia seized control of the Zaporizhzhia nuclear power plant.", "ASSAULT", "RUS", "UKR"),
     ("Houthi rebels attacked a Saudi oil facility.", "ASSAULT", "YEM", "SAU"),
+    # calls: by phone, between leaders; an appeal needs its "to"
+    ("Macron called Putin by phone on Friday.", "CONSULT", "FRA", "RUS"),
+    ("The French president called his Russian counterpart on Friday.", "CONSULT", "FRA", "RUS"),
+    ("Erdogan had a telephone conversation with Putin.", "CONSULT", "TUR", "RUS"),
+    ("The EU called on Russia to withdraw its troops.", "REQUEST", "IGO", "RUS"),
 ]
 
 NOT_FOUND = [
@@ -120,6 +125,8 @@ NOT_FOUND = [
     # riot police are no riot
     ("Georgian protesters clashed with riot police in Tbilisi.", "PROTEST"),
     ("Sweden handed over ten infantry fighting vehicles to Ukraine.", "ASSAULT"),
+    ("The French president called his Russian counterpart on Friday.", "REQUEST"),
+    ("Britain outlawed a militant group because of what it called its role in killings in Ireland.", "CONSULT"),
 ]
 
 
