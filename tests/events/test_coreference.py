@@ -100,3 +100,16 @@ def test_two_people_side_by_side_are_two_participants(run_text):
     consult = _of(a, "CONSULT")[0]
     assert [s.name for s in consult.source] == ["Donald Tusk"]
     assert [t.name for t in consult.target] == ["Volodymyr Zelenskyy"]
+
+
+@pytest.mark.parametrize("lang,text,type_,source,target", [
+    # an attack named in a phrase of cause, in a clause that counts the dead, happened
+    ("ru", "В результате ракетного удара по Одессе погибли восемь человек.", "ASSAULT", set(), {"UKR"}),
+    ("uk", "Внаслідок ракетного удару по Одесі загинули вісім людей.", "ASSAULT", set(), {"UKR"}),
+    # a meeting named in an adverbial with its partner
+    ("ru", "После встречи с президентом Латвии президент Литвы заявил о новых учениях.", "CONSULT", {"LTU"}, {"LVA"}),
+    ("uk", "Після зустрічі з президентом Латвії президент Литви заявив про нові навчання.", "CONSULT", {"LTU"}, {"LVA"}),
+])
+def test_ru_uk_casualties_and_adverbial_meetings(run_text, lang, text, type_, source, target):
+    found = _of(run_text(text, lang, "2024-03-15"), type_)
+    assert found and (_c(found[0].source), _c(found[0].target)) == (source, target), found
