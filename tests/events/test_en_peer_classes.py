@@ -86,6 +86,10 @@ FOUND = [
     ("The French president called his Russian counterpart on Friday.", "CONSULT", "FRA", "RUS"),
     ("Erdogan had a telephone conversation with Putin.", "CONSULT", "TUR", "RUS"),
     ("The EU called on Russia to withdraw its troops.", "REQUEST", "IGO", "RUS"),
+    ("Lithuania protested to Belarus over the balloons.", "ACCUSE", "LTU", "BLR"),
+    ("Hungary vetoed the EU statement on Georgia.", "REJECT", "HUN", "IGO"),
+    ("Russia's Investigative Committee opened a criminal case against the Ukrainian commander.", "ACCUSE", "RUS", "UKR"),
+    ("Polish prosecutors charged two Belarusian citizens with sabotage.", "ACCUSE", "POL", "BLR"),
 ]
 
 NOT_FOUND = [
