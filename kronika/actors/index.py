@@ -295,7 +295,9 @@ class LangIndex:
                     known_common = True
         plural = False
         readings = self.morph.analyse(text) if self.lang != "en" else []
-        only_common = bool(readings) and all(not a.name_class and a.lemma[:1].islower() for a in readings)
+        # an all-capitals abbreviation ("ЗСУ", "СБУ") is a name even where the dictionary knows a word
+        only_common = bool(readings) and all(not a.name_class and a.lemma[:1].islower() for a in readings) \
+            and not (len(text) > 1 and text.isupper())
         if self.lang == "en":
             import simplemma
 

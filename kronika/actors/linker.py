@@ -324,7 +324,7 @@ class _Run:
                             key=lambda t: -t[0])
             _, e, a = ranked[0]
             if j - i == 1 and self.toks[i].info.only_common and self._sentence_start(i) \
-                    and a.id not in self.seen_actors:
+                    and a.id not in self.seen_actors and not (self.lang in ("ru", "uk") and e.form == self.toks[i].text):
                 return None  # "Kim jest...": a capitalised pronoun, not Kim Jong Un
             if j - i == 1 and e.via == "surname" and a.id not in self.seen_actors \
                     and not self.toks[i].info.name_keys.isdisjoint(self.idx.given_names):

@@ -236,8 +236,11 @@ def _prep_before(toks: list[Tok], first: int, preps, dets: frozenset[str]) -> st
     # determiners, numerals and adjectives may stand between ("to the Russian", "w kilku
     # rosyjskich miastach", "na sąsiednią Ukrainę")
     skipped, det_seen = 0, first < len(toks) and toks[first].lower in dets
+    head_cases = toks[first].cases() if first < len(toks) else set()
     while i >= 0 and skipped < 3 and toks[i].is_word and not _prep_at(toks, i, preps) and (
             toks[i].lower in dets or (toks[i].analyses and all(a.pos in ("adj", "num", "pron") for a in toks[i].analyses))):
+        if head_cases and toks[i].cases() and not head_cases & toks[i].cases():
+            return None  # "при этом Украина": the pronoun is the preposition's own object, in its own case
         if toks[i].lower in dets:
             if det_seen:
                 return None  # "after that the army": a phrase has one determiner, the first one closed another

@@ -294,12 +294,8 @@ UK_NEWS = [
     ('Вірменія заморозила участь в ОДКБ.', 'SANCTION', 'ARM', 'IGO'),
     ('Росія випустила по Україні 150 дронів.', 'ASSAULT', 'RUS', 'UKR'),
     ('Російські війська просунулися в Донецькій області.', 'ASSAULT', 'RUS', 'UKR'),
-    pytest.param('При цьому Україна звинуватила Росію в затягуванні обміну.', 'ACCUSE', 'UKR', 'RUS',
-                 marks=pytest.mark.xfail(reason=_CODE + "tokens.py _prep_before: a pronoun that is the preposition's own "
-                                         "object ('при цьому', 'після цього') is skipped, so the subject gets 'при'")),
-    pytest.param('ЗСУ знищили російський склад пального.', 'ASSAULT', 'UKR', 'RUS',
-                 marks=pytest.mark.xfail(reason=_CODE + "index.py only_common: an upper-case abbreviation the "
-                                         "dictionary knows as a common noun ('ЗСУ', 'СБУ') is dropped sentence-initially")),
+    ('При цьому Україна звинуватила Росію в затягуванні обміну.', 'ACCUSE', 'UKR', 'RUS'),
+    ('ЗСУ знищили російський склад пального.', 'ASSAULT', 'UKR', 'RUS'),
     pytest.param('Російський журналіст був затриманий у Варшаві.', 'COERCE', None, 'RUS',
                  marks=pytest.mark.xfail(reason=_CODE + "lang/uk: pymorphy3 lemmatises 'затриманий' (ADJF,pssv) to an "
                                          "adjective, not the verb, so 'був затриманий' matches no trigger")),
