@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from kronika.errors import UnknownLanguageError
 from kronika.events.modality import load_modality, read_modality
-from kronika.events.roles import MATERIAL, Roles, assign_roles, chain_of, load_role_grammar, norm_prep
+from kronika.events.roles import MATERIAL, Roles, _participle, assign_roles, chain_of, load_role_grammar, norm_prep
 from kronika.events.tokens import _PUNCT_BOUNDARY, Group, SentenceView, build_groups, make_tokens
 from kronika.events.triggers import TriggerMatch, find_triggers, load_triggers
 from kronika.model import ActorRef, Article, Event, Mention, Place
@@ -399,7 +399,7 @@ def _verbal(view: SentenceView, head: int) -> bool:
 
         return _en_verbish(view, head, load_role_grammar("en"))
     tok = view.toks[head]
-    return bool(tok.verb_readings()) or any(a.tag.startswith(("ppas", "pact", "PRTF", "PRTS")) for a in tok.analyses)  # PRT*: pymorphy3
+    return bool(tok.verb_readings()) or _participle(tok)
 
 
 def _reported_subject(view: SentenceView, head: int) -> bool:
@@ -467,7 +467,9 @@ def _predicative(view: SentenceView, head: int, entry) -> bool:
         if entry.pos == "verb":
             return prev not in grammar.noun_after_preps and _en_verbish(view, head, grammar)
         return True
-    if tok.analyses and all(a.tag.startswith(("ppas", "pact")) for a in tok.analyses):
+    # full participles (pl ppas/pact, ru PRTF, uk ADJF,pssv); a ru short one ("задержан") is a predicate
+    if tok.analyses and all(a.tag.startswith(("ppas", "pact", "PRTF")) or a.tag.startswith("ADJF") and "pssv" in a.tag
+                            for a in tok.analyses):
         aux = load_role_grammar(view.lang).passive_auxiliaries
         return any(view.toks[j].keys & aux for j in range(max(0, head - 3), head))
     return True

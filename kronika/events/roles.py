@@ -158,7 +158,8 @@ def assign_roles(view: SentenceView, head: int, entry: TriggerEntry, grammar: Ro
     clause = view.clause_of[head]
     in_clause = [g for g in view.groups if view.clause_of[g.first] == clause or view.clause_of[g.last] == clause]
     head_tok = toks[head]
-    is_noun = lang != "en" and not head_tok.verb_readings()  # unknown words are mostly nouns
+    # unknown words are mostly nouns; a participle ("задержан", "zatrzymany") is a verb form
+    is_noun = lang != "en" and not head_tok.verb_readings() and not _participle(head_tok)
     if lang == "en":
         is_noun = not _en_verbish(view, head, grammar)
     passive = lang == "en" and _en_passive(view, head, grammar) or (lang != "en" and _pl_passive(head_tok))
@@ -464,9 +465,15 @@ def _pl_modifier(view: SentenceView, g: Group, head: int) -> bool:
     return not g.cases or not head_cases or bool(g.cases & head_cases) and g.kind in ("country", "group", "org", "unknown", "title")
 
 
+def _participle(tok) -> bool:
+    return bool(tok.analyses) and any(a.tag.startswith(("ppas", "pact", "PRTF", "PRTS")) or
+                                      a.tag.startswith("ADJF") and "pssv" in a.tag for a in tok.analyses)
+
+
 def _pl_passive(tok) -> bool:
-    # ppas participles ("zestrzelony") lemmatise to the verb as adjectives; impersonal -no/-to
-    return any(a.tag.startswith("ppas") or a.tag.startswith("PRTS,") and "pssv" in a.tag for a in tok.analyses)  # pymorphy3: "сбит"
+    # ppas participles ("zestrzelony") lemmatise to the verb as adjectives; impersonal -no/-to;
+    # pymorphy3: ru "сбит" (PRTS), uk "затриманий" (ADJF,pssv)
+    return any(a.tag.startswith("ppas") or a.tag.startswith(("PRTS,", "ADJF,")) and "pssv" in a.tag for a in tok.analyses)
 
 
 def _en_verbish(view: SentenceView, head: int, grammar: RoleGrammar) -> bool:

@@ -319,3 +319,23 @@ def test_a_speaker_quoted_after_a_material_act_is_not_its_agent(run_text):
 def test_two_sectors_of_one_country_are_two_sides(run_text):
     got = _summary(run_text("Georgian demonstrators attacked the Georgian government.", "en"))
     assert ("ASSAULT", ["GEO"], ["GEO"]) in [(t, s, g) for t, s, g, _ in got], got
+
+
+@pytest.mark.parametrize("lang,text,type_", [
+    # a full participle describes; only after a form of "be" does it report an act
+    ("ru", "Минск освободил задержанных граждан Польши.", "COERCE"),
+    ("uk", "Затриманий журналіст відмовився від коментарів.", "COERCE"),
+])
+def test_attributive_participles_are_no_events(run_text, lang, text, type_):
+    got = _summary(run_text(text, lang))
+    assert type_ not in {t for t, *_ in got}, got
+
+
+@pytest.mark.parametrize("lang,text,type_,target", [
+    ("uk", "Над Києвом був збитий російський дрон.", "ASSAULT", ["RUS"]),
+    ("ru", "Гражданин Литвы был задержан в Минске.", "COERCE", ["LTU"]),
+    ("ru", "Над Белгородом сбит украинский беспилотник.", "ASSAULT", ["UKR"]),
+])
+def test_passive_participles_report_acts_on_their_subject(run_text, lang, text, type_, target):
+    got = _summary(run_text(text, lang))
+    assert any(t == type_ and g == target for t, s, g, _ in got), got
