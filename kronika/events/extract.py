@@ -293,7 +293,9 @@ def _sentence_events(article, view, lexicon, grammar, cues, previous_subject, co
                 governors[:] = [g for g in governors if g[2] is not gov or g[3]]
                 consumed.update(match.tokens)
                 break
-            event = _event(article, view, match, type_, modality, roles, mode, context)
+            # a promise made an AGREE is dated when it was made, not by its deadline ("do końca roku")
+            dating = "planned" if reading.modality == "planned" and modality != "planned" else modality
+            event = _event(article, view, match, type_, modality, roles, mode, context, dating)
             if not event.source and not event.target:
                 continue
             out.append((event, _finite_verb(view, head)))
@@ -542,7 +544,7 @@ def _refs(groups: list[Group]) -> list[ActorRef]:
 
 
 def _event(article: Article, view: SentenceView, match: TriggerMatch, type_: str, modality: str, roles: Roles,
-           mode: str | None, context: dict | None = None) -> Event:
+           mode: str | None, context: dict | None = None, dating: str | None = None) -> Event:
     sent = view.sentence
     toks = view.toks
     trig = [toks[i] for i in sorted(match.tokens)]
@@ -565,7 +567,7 @@ def _event(article: Article, view: SentenceView, match: TriggerMatch, type_: str
         target=target,
         modality=modality,
         mode=mode,
-        date=_date(article, view, match, modality, context),
+        date=_date(article, view, match, dating or modality, context),
         location=_location(article, view, match),
         sentence=view.index,
         evidence=text,

@@ -315,8 +315,6 @@ def test_news_no_event(run_text, text, wrong_type):
     assert wrong_type not in {e.type for e in run_text(text).events}
 
 
-@pytest.mark.xfail(reason=_CODE + "extract.py _date: a deadline ('до кінця року') times the promised act, "
-                   "yet dates the AGREE made of the promise (pl, en and ru alike)")
 def test_a_promise_by_a_deadline_is_dated_when_made(run_text):
     """'до кінця року' bounds the promised act; the AGREE is dated the day it was stated."""
     events = [e for e in run_text('Німеччина передасть Україні нові системи ППО до кінця року.').events if e.type == 'AGREE']

@@ -225,3 +225,11 @@ def test_history_the_article_recalls_is_not_coded(run_text, lang, text):
 ])
 def test_then_takes_the_time_last_named(run_text, lang, text):
     assert _one(run_text(text, lang, "2024-03-15"), "ACCUSE").date == "2021-03"
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("pl", "Japonia zapowiedziała, że do końca roku przekaże Ukrainie 4,5 mld dolarów."),
+    ("en", "Japan said it would give Ukraine 4.5 billion dollars by the end of the year."),
+])
+def test_a_promise_made_an_agree_is_dated_when_made(run_text, lang, text):
+    assert _one(run_text(text, lang, "2024-03-15"), "AGREE").date == "2024-03-15"
