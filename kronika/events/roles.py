@@ -318,7 +318,11 @@ def assign_roles(view: SentenceView, head: int, entry: TriggerEntry, grammar: Ro
             if g not in targets:
                 sources.append(g)
         how = how2 if sources else how
-    if not sources and not is_noun_agentless(entry) and not (is_noun and _prep_word(view, head, grammar)):
+    # "В Кремле отвергли ...", "Na Kremlu odrzucono ...": an impersonal or subjectless plural verb
+    # speaks for the seat of power named before it, for statements too
+    they_said = lang != "en" and not is_noun and bool(head_tok.verb_readings()) and (impersonal or all(
+        a.number == "pl" for a in head_tok.verb_readings()))
+    if not sources and (not is_noun_agentless(entry) or they_said) and not (is_noun and _prep_word(view, head, grammar)):
         # "w Baku zatrzymano ...": the place named before an agentless act stands for its state
         loc = [g for g in in_clause if (norm_prep(g.prep), None) in {(p, None) for p, _ in grammar.locative_frames}
                and g not in targets and g.last < head]

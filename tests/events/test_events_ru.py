@@ -325,9 +325,7 @@ RU_NEWS = [
     pytest.param('Токаев поздравил президента Узбекистана с победой на выборах.', 'SUPPORT', 'KAZ', 'UZB',
                  marks=pytest.mark.xfail(reason=_CODE + "index.py only_common: a KB surname the dictionary reads "
                                          "as a common noun ('Токаев' = gen. pl. of 'токай') is dropped sentence-initially")),
-    pytest.param('В Кремле отвергли обвинения Киева.', 'REJECT', 'RUS', None,
-                 marks=pytest.mark.xfail(reason=_CODE + "roles.py: a seat of power after 'в' is no source of a "
-                                         "refusal in an impersonal plural sentence")),
+    ('В Кремле отвергли обвинения Киева.', 'REJECT', 'RUS', None),
     ('Глава МИД Литвы призвал союзников усилить давление на Минск.', 'REQUEST', 'LTU', None),
 ]
 

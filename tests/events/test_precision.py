@@ -339,3 +339,12 @@ def test_attributive_participles_are_no_events(run_text, lang, text, type_):
 def test_passive_participles_report_acts_on_their_subject(run_text, lang, text, type_, target):
     got = _summary(run_text(text, lang))
     assert any(t == type_ and g == target for t, s, g, _ in got), got
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("pl", "Na Kremlu odrzucono oskarżenia Kijowa."),
+    ("pl", "W Moskwie odrzucili oskarżenia Kijowa."),
+])
+def test_a_subjectless_plural_speaks_for_the_seat_of_power(run_text, lang, text):
+    got = _summary(run_text(text, lang))
+    assert any(t == "REJECT" and s == ["RUS"] for t, s, g, _ in got), got
