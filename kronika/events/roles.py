@@ -418,14 +418,25 @@ def _common_noun_object(view: SentenceView, head: int, entry: TriggerEntry, clau
     return False
 
 
+def _adjective_group(view: SentenceView, g: Group) -> bool:
+    return bool(g.mentions) and all(m.via == "adjective" for m in g.mentions)
+
+
 def _agent_of_event_noun(view: SentenceView, g: Group) -> bool:
-    """The phrase is a nationality adjective right before an event noun of the lexicon
-    ("Russian shelling", "rosyjskiego ataku"): it names that event's agent."""
+    """The phrase is a nationality adjective before an event noun of the lexicon, at most one
+    modifier between ("Russian shelling", "Israeli tank shelling", "rosyjskiego ataku"): it
+    names that event's agent."""
     from kronika.events.triggers import load_triggers
 
-    if g.last + 1 >= len(view.toks) or not all(m.via == "adjective" for m in g.mentions):
+    if not _adjective_group(view, g):
         return False
-    return bool(view.toks[g.last + 1].keys & load_triggers(view.lang).by_head.keys())
+    heads = load_triggers(view.lang).by_head.keys()
+    for k in (g.last + 1, g.last + 2):
+        if k >= len(view.toks) or not view.toks[k].is_word or view.toks[k].mention >= 0:
+            return False
+        if view.toks[k].keys & heads:
+            return True
+    return False
 
 
 def _en_asked_to(view: SentenceView, head: int, clause: int) -> bool:
@@ -490,6 +501,8 @@ def _en_verbish(view: SentenceView, head: int, grammar: RoleGrammar) -> bool:
         return False
     if prev.endswith(("'s", "’s")):
         return False  # "Russia's attack": a possessive (one token with its name) opens a noun phrase
+    if head and view.toks[head - 1].mention >= 0 and _adjective_group(view, view.groups[view.toks[head - 1].mention]):
+        return False  # "a Russian attack", "Russian missile attack": a nationality adjective opens a noun phrase
     return nxt != "of"
 
 

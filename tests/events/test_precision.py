@@ -301,10 +301,19 @@ def test_a_report_is_not_the_reporters_act(run_text, lang, text):
     assert not [1 for t, s, g, _ in got if t in ("ASSAULT", "COERCE") and s == ["LTU"]], got
 
 
-def test_the_adjective_of_an_event_noun_is_its_agent_not_the_victim(run_text):
+@pytest.mark.parametrize("text", [
+    "Two civilians were killed in Russian shelling of Kherson.",
+    "Two civilians were killed in Russian artillery shelling of Kherson.",  # a modifier between
+])
+def test_the_adjective_of_an_event_noun_is_its_agent_not_the_victim(run_text, text):
     """"killed in Russian shelling of Kherson": one attack, Russia on Ukraine, not on Russia."""
-    got = _summary(run_text("Two civilians were killed in Russian shelling of Kherson.", "en"))
+    got = _summary(run_text(text, "en"))
     assert [(t, s, g) for t, s, g, _ in got if t == "ASSAULT"] == [("ASSAULT", ["RUS"], ["UKR"])], got
+
+
+def test_a_nationality_adjective_makes_the_next_word_a_noun(run_text):
+    got = _summary(run_text("After a Russian missile attack on Kyiv, Poland scrambled jets.", "en"))
+    assert ("ASSAULT", ["RUS"], ["UKR"]) in [(t, s, g) for t, s, g, _ in got], got
 
 
 def test_a_speaker_quoted_after_a_material_act_is_not_its_agent(run_text):
