@@ -252,7 +252,9 @@ def assign_roles(view: SentenceView, head: int, entry: TriggerEntry, grammar: Ro
             # parties named together ("X wraz z Y zawarli pokój") are each other's partners:
             # a place or a host further on is not the other side
             frames += list(grammar.target_frames)
-        cands = [g for g in in_clause if g not in sources]
+        # "killed in Russian shelling": the agent of another act is no victim of this one (a
+        # condemnation's target is that agent, so only for material acts)
+        cands = [g for g in in_clause if g not in sources and not (entry.type in MATERIAL and _agent_of_event_noun(view, g))]
         if entry.type not in MATERIAL:  # "zaapelowała w Brukseli": where it was said, not to whom
             cands = [g for g in cands if not (_where_it_happened(g, grammar, lang) and not _after_noun(view, g, head))]
         if entry.receive:
@@ -276,7 +278,7 @@ def assign_roles(view: SentenceView, head: int, entry: TriggerEntry, grammar: Ro
             if entry.type not in MATERIAL and _where_it_happened(g, grammar, lang) and not _after_noun(view, g, head):
                 continue  # "zaapelowała w Brukseli": where it was said; "an embassy in Tehran" stays
             p = norm_prep(g.prep)
-            if _agent_of_event_noun(view, g):
+            if entry.type in MATERIAL and _agent_of_event_noun(view, g):
                 continue  # "killed in Russian shelling": Russia shells, it is not the one killed
             if (p in grammar.object_modifier_preps and not (entry.receive and p in ("from", "od"))) or (
                     lang != "en" and p is None and "gen" in g.cases):
@@ -418,20 +420,30 @@ def _common_noun_object(view: SentenceView, head: int, entry: TriggerEntry, clau
     return False
 
 
+@lru_cache(maxsize=None)
+def _single_word_heads(lang: str) -> frozenset[str]:
+    """Words that are an event on their own ("shelling", "atak"), not the first word of a
+    longer trigger ("drone attack" does not make "drone" an event)."""
+    from kronika.events.triggers import load_triggers
+
+    return frozenset(w for e in load_triggers(lang).entries if e.size == 1 for w in e.words[0])
+
+
 def _adjective_group(view: SentenceView, g: Group) -> bool:
     return bool(g.mentions) and all(m.via == "adjective" for m in g.mentions)
 
 
 def _agent_of_event_noun(view: SentenceView, g: Group) -> bool:
     """The phrase is a nationality adjective before an event noun of the lexicon, at most one
-    modifier between ("Russian shelling", "Israeli tank shelling", "rosyjskiego ataku"): it
-    names that event's agent."""
+    modifier between ("Russian shelling", "Israeli tank shelling", "rosyjskiego ataku"), or a
+    group right before one ("Russian artillery shelling"): it names that event's agent."""
     from kronika.events.triggers import load_triggers
 
-    if not _adjective_group(view, g):
+    adjective = _adjective_group(view, g)
+    if not adjective and g.kind != "group":
         return False
-    heads = load_triggers(view.lang).by_head.keys()
-    for k in (g.last + 1, g.last + 2):
+    heads = _single_word_heads(view.lang)
+    for k in (g.last + 1, g.last + 2) if adjective else (g.last + 1,):  # "Russian artillery shelling"
         if k >= len(view.toks) or not view.toks[k].is_word or view.toks[k].mention >= 0:
             return False
         if view.toks[k].keys & heads:
