@@ -383,6 +383,8 @@ def _governor(view: SentenceView, head: int, governors, grammar) -> Event | None
     for g_head, g_clause, event, topic_only in reversed(governors):
         reach = TOPIC_REACH if topic_only else GOVERN_REACH
         if g_head < head <= g_head + reach and view.clause_of[head] in (g_clause, g_clause + 1):
+            if view.clause_of[head] == g_clause and not _verbal(view, g_head) and _verbal(view, head):
+                continue  # "эти обвинения отвергли": the noun is the verb's object, not its governor
             if topic_only and not _after_topic_prep(view, g_head, head, grammar):
                 continue
             return event

@@ -357,3 +357,10 @@ def test_passive_participles_report_acts_on_their_subject(run_text, lang, text, 
 def test_a_subjectless_plural_speaks_for_the_seat_of_power(run_text, lang, text):
     got = _summary(run_text(text, lang))
     assert any(t == "REJECT" and s == ["RUS"] for t, s, g, _ in got), got
+
+
+def test_a_noun_object_does_not_govern_its_own_verb(run_text):
+    """"эти обвинения отвергли": the accusation is what is rejected, not a demand whose
+    content the rejection would be."""
+    got = _summary(run_text("В Минобороны России эти обвинения отвергли.", "ru"))
+    assert any(t == "REJECT" and s == ["RUS"] for t, s, g, _ in got), got
