@@ -14,7 +14,7 @@ from kronika.errors import UnknownLanguageError
 from kronika.events.modality import load_modality, read_modality
 from kronika.events.roles import MATERIAL, Roles, _participle, assign_roles, chain_of, load_role_grammar, norm_prep
 from kronika.events.tokens import _PUNCT_BOUNDARY, Group, SentenceView, build_groups, make_tokens
-from kronika.events.triggers import TriggerMatch, find_triggers, load_triggers
+from kronika.events.triggers import SYMMETRIC_TYPES, TriggerMatch, find_triggers, load_triggers
 from kronika.model import ActorRef, Article, Event, Mention, Place
 
 log = logging.getLogger("kronika")
@@ -376,7 +376,7 @@ def _sides_ok(type_: str, roles: Roles, verbal: bool = True) -> bool:
     if type_ in ADDRESSEE_OPEN and roles.open_object:
         return True  # "wezwał strony do rozejmu": asked someone no actor names
     # a meeting or agreement among several parties named together
-    return type_ in ("CONSULT", "AGREE", "COOPERATE") and len({a.country for g in roles.source for a in g.actors}) > 1
+    return type_ in SYMMETRIC_TYPES and len({a.country for g in roles.source for a in g.actors}) > 1
 
 
 def _governor(view: SentenceView, head: int, governors, grammar) -> Event | None:
@@ -800,7 +800,6 @@ def _dedupe(found: list[tuple[Event, bool]]) -> list[tuple[Event, bool]]:
 # A meeting of the same parties on one day is one meeting however many sentences retell it
 # ("met on Thursday ... after the talks ... during the visit"), whatever each says of it.
 ONE_PER_DAY = frozenset({"CONSULT"})
-SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 
 
 def _countries(refs: list[ActorRef]) -> frozenset:
@@ -810,7 +809,7 @@ def _countries(refs: list[ActorRef]) -> frozenset:
 def _same_parties(o: Event, e: Event) -> bool:
     """``e`` names no party outside ``o``'s (or the other way round), sides compared as
     countries; meetings and agreements have no direction."""
-    if o.type in SYMMETRIC:
+    if o.type in SYMMETRIC_TYPES:
         a, b = _countries(o.source) | _countries(o.target), _countries(e.source) | _countries(e.target)
         return bool(a & b) and (a <= b or b <= a)
     os_, es = _countries(o.source), _countries(e.source)
