@@ -664,7 +664,7 @@ def _date(article: Article, view: SentenceView, match: TriggerMatch, modality: s
     referred = _date_referred_to(view, match.head, context) if context is not None else None
     if referred:
         return referred  # "po katastrofie": the date of the event it refers back to
-    if context is not None and context.get("dated") and _then_words_in(view):
+    if context is not None and context.get("dated") and _says_any(view, "then"):
         return context["dated"]  # "wówczas", "at the time": the time the text last named
     if not anchor:
         return None
@@ -677,7 +677,7 @@ def _habitual(view: SentenceView, head: int, exprs) -> bool:
     """A habit or a lasting state: a habitual adverb ("regularnie", "for years") in the
     sentence, or an imperfective past verb with a span of time ("przez lata", "od 2014 r.").
     An imperfective past alone is often a single act in news ("protestowali w Tbilisi")."""
-    if _habit_words(view.lang) & {t.lower for t in view.toks} | _habit_phrases_in(view):
+    if _says_any(view, "habitual"):
         return True
     verbs = view.toks[head].verb_readings()
     imperfective_past = bool(verbs) and all(a.tense == "past" and a.aspect == "imperf" for a in verbs)
@@ -685,35 +685,16 @@ def _habitual(view: SentenceView, head: int, exprs) -> bool:
 
 
 @lru_cache(maxsize=None)
-def _habit_markers(lang: str) -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
+def _time_phrases(lang: str, key: str) -> tuple[tuple[str, ...], ...]:
+    """A list of words and phrases from time.yaml ("habitual", "then"), each as its words."""
     from kronika.events.triggers import load_yaml
 
-    words = [str(w).lower().split() for w in load_yaml(lang, "time").get("habitual") or ()]
-    return frozenset(w[0] for w in words if len(w) == 1), tuple(tuple(w) for w in words if len(w) > 1)
+    return tuple(tuple(str(w).lower().split()) for w in load_yaml(lang, "time").get(key) or ())
 
 
-@lru_cache(maxsize=None)
-def _then_markers(lang: str) -> tuple[tuple[str, ...], ...]:
-    from kronika.events.triggers import load_yaml
-
-    return tuple(tuple(str(w).lower().split()) for w in load_yaml(lang, "time").get("then") or ())
-
-
-def _then_words_in(view: SentenceView) -> bool:
+def _says_any(view: SentenceView, key: str) -> bool:
     words = [t.lower for t in view.toks]
-    return any(tuple(words[k:k + len(p)]) == p for p in _then_markers(view.lang) for k in range(len(words) - len(p) + 1))
-
-
-def _habit_words(lang: str) -> frozenset[str]:
-    return _habit_markers(lang)[0]
-
-
-def _habit_phrases_in(view: SentenceView) -> set:
-    phrases = _habit_markers(view.lang)[1]
-    if not phrases:
-        return set()
-    words = [t.lower for t in view.toks]
-    return {p for p in phrases for k in range(len(words) - len(p) + 1) if tuple(words[k:k + len(p)]) == p}
+    return any(tuple(words[k:k + len(p)]) == p for p in _time_phrases(view.lang, key) for k in range(len(words) - len(p) + 1))
 
 
 def _places_module():
