@@ -258,7 +258,7 @@ def assign_roles(view: SentenceView, head: int, entry: TriggerEntry, grammar: Ro
         if entry.type not in MATERIAL:  # "zaapelowała w Brukseli": where it was said, not to whom
             cands = [g for g in cands if not (_where_it_happened(g, grammar, lang) and not _after_noun(view, g, head))]
         if entry.receive:
-            cands = [g for g in cands if norm_prep(g.prep) not in ("od", "from")]
+            cands = [g for g in cands if norm_prep(g.prep) not in grammar.giver_preps]
         for frame in frames:
             hits = [g for g in cands if _matches(g, frame, g.first > head, lang)]
             if frame[0] is None and frame[1] in ("acc", "dat", "obj"):
@@ -280,7 +280,7 @@ def assign_roles(view: SentenceView, head: int, entry: TriggerEntry, grammar: Ro
             p = norm_prep(g.prep)
             if entry.type in MATERIAL and _agent_of_event_noun(view, g):
                 continue  # "killed in Russian shelling": Russia shells, it is not the one killed
-            if (p in grammar.object_modifier_preps and not (entry.receive and p in ("from", "od"))) or (
+            if (p in grammar.object_modifier_preps and not (entry.receive and p in grammar.giver_preps)) or (
                     lang != "en" and p is None and "gen" in g.cases):
                 add(targets, g)
                 break

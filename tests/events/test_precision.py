@@ -364,3 +364,14 @@ def test_a_noun_object_does_not_govern_its_own_verb(run_text):
     content the rejection would be."""
     got = _summary(run_text("В Минобороны России эти обвинения отвергли.", "ru"))
     assert any(t == "REJECT" and s == ["RUS"] for t, s, g, _ in got), got
+
+
+@pytest.mark.parametrize("lang,text,source,target", [
+    # the giver after a receiving verb is the source, never a target (giver_preps in roles.yaml)
+    ("pl", "Mołdawia otrzymała od Rumunii pomoc energetyczną.", ["ROU"], ["MDA"]),
+    ("ru", "Белоруссия получила от России новые ракеты.", ["RUS"], ["BLR"]),
+    ("uk", "Молдова отримала від Румунії енергетичну допомогу.", ["ROU"], ["MDA"]),
+])
+def test_the_giver_of_what_is_received_is_the_source(run_text, lang, text, source, target):
+    got = _summary(run_text(text, lang))
+    assert ("AID", source, target) in [(t, s, g) for t, s, g, _ in got], got
