@@ -68,6 +68,16 @@ def parse_frame(frame: str) -> tuple[str | None, str | None]:
     return frame, None
 
 
+def _nationality_adjectives(lang: str) -> frozenset[str]:
+    """Every country's adjective in the bundled KB ("rosyjski", "білоруський"): they sit
+    inside a participant phrase ("rosyjski minister X") like the title words of roles.yaml."""
+    if lang == "en":
+        return frozenset()  # English phrases take no glue before a title: "Russian" is its own mention
+    from kronika.actors.kb import load_kb
+
+    return frozenset(adj.lower() for a in load_kb() if a.type == "country" for adj in a.adjectives.get(lang, ()))
+
+
 @lru_cache(maxsize=None)
 def load_role_grammar(lang: str) -> RoleGrammar:
     d = load_yaml(lang, "roles")
@@ -90,7 +100,7 @@ def load_role_grammar(lang: str) -> RoleGrammar:
         coordinators=tuple(tuple(str(c).lower().split()) or (str(c),) for c in d.get("coordinators") or ()),
         speech_verbs=frozenset(str(v).lower() for v in d.get("speech_verbs") or ()),
         clause_openers=frozenset(str(v).lower() for v in d.get("clause_openers") or ()),
-        glue=frozenset(str(v).lower() for v in d.get("phrase_glue") or ()),
+        glue=frozenset(str(v).lower() for v in d.get("phrase_glue") or ()) | _nationality_adjectives(lang),
         preps=preps,
         be_forms=frozenset(str(v).lower() for v in d.get("be_forms") or ()),
         possessive=frozenset(str(v).lower() for v in d.get("possessive") or ()),
