@@ -48,6 +48,13 @@ FOUND = [
     # the known leaders of wire news: named with a title or alone
     ("President Museveni accused Kenya of hosting rebels.", "ACCUSE", "UGA", "KEN"),
     ("Mugabe met President Mbeki in Pretoria.", "CONSULT", "ZWE", "ZAF"),
+    # a stance "opposed to" is a rejection, not a passive
+    ("Norway is opposed to Swedish mediation in the dispute.", "REJECT", "NOR", "SWE"),
+    ("Austria remains opposed to Turkish membership of the EU.", "REJECT", "AUT", "TUR"),
+    # international NGOs are international organisations (country IGO)
+    ("Amnesty International accused Egypt of torturing detainees.", "ACCUSE", "IGO", "EGY"),
+    ("The Red Cross delivered medicine to Yemen.", "AID", "IGO", "YEM"),
+    ("Human Rights Watch criticised Hungary over its asylum law.", "ACCUSE", "IGO", "HUN"),
     ("The Security Council condemned Iraq on Friday.", "ACCUSE", "IGO", "IRQ"),
     ("The Tamil Tigers attacked a naval base in Sri Lanka.", "ASSAULT", "LKA", "LKA"),
     ("Portugal announced a suspension of air links with Angola.", "SANCTION", "PRT", "AGO"),
