@@ -208,6 +208,7 @@ def _sentence_events(article, view, lexicon, grammar, cues, previous_subject, co
     out: list[tuple[Event, bool]] = []
     consumed: set[int] = set()
     governors: list[tuple] = []  # (head, clause, event, topic only) of demands, promises, refusals, talks
+    verb_heads: list[int] = []  # heads of event verbs seen so far in the sentence
     for cands in find_triggers(view.toks, lexicon, view.clause_of):
         head = cands[0].head
         if head in consumed:
@@ -221,6 +222,8 @@ def _sentence_events(article, view, lexicon, grammar, cues, previous_subject, co
                 continue
             if not _predicative(view, head, entry):
                 continue
+            if _finite_verb(view, head) and head not in verb_heads:
+                verb_heads.append(head)  # an event verb, coded or not, takes the nouns after it as objects
             reading = read_modality(view, head, match.tokens, cues)
             if entry.only_with == "future" and reading.modality != "planned":
                 continue
@@ -275,7 +278,7 @@ def _sentence_events(article, view, lexicon, grammar, cues, previous_subject, co
                 prev = out[-1][0]
                 if prev.target and {a.country for a in prev.source} == {a.country for g in roles.source for a in g.actors}:
                     roles.target_refs = prev.target
-            if roles.source_from in ("clause", "carried") and _object_of_verb_trigger(view, head, roles, out):
+            if roles.source_from in ("clause", "carried") and _object_of_verb_trigger(view, head, roles, verb_heads):
                 roles.source, roles.source_from = [], ""  # "Francja potępiła atak": the attack is not France's
             if (type_ == "ASSAULT" or (type_ == "CONSULT" and mode == "visit")) and roles.source \
                     and not roles.target and not roles.target_refs:
@@ -316,18 +319,13 @@ def _sentence_events(article, view, lexicon, grammar, cues, previous_subject, co
 _NO_EVENT = Event(type="", source=[], target=[])
 
 
-def _object_of_verb_trigger(view: SentenceView, head: int, roles: Roles, found) -> bool:
-    """A noun trigger right after another event verb is that verb's object, so the verb's
-    subject is not its agent."""
+def _object_of_verb_trigger(view: SentenceView, head: int, roles: Roles, verb_heads: list[int]) -> bool:
+    """A noun trigger after another event verb is that verb's object, so the verb's subject
+    is not its agent ("Serbia condemned the attack"), whether or not the verb was coded."""
     if _finite_verb(view, head) or not roles.source:
         return False
     subject_end = max(g.last for g in roles.source)
-    for event, verb in found:
-        if verb and event.sentence == view.index:
-            t = next((tok.i for tok in view.toks if tok.start == event.trigger_start), None)
-            if t is not None and subject_end < t < head and view.clause_of[t] == view.clause_of[head]:
-                return True
-    return False
+    return any(subject_end < t < head and view.clause_of[t] == view.clause_of[head] for t in verb_heads)
 
 
 def _reporter_of(view: SentenceView, head: int, grammar) -> list[Group]:

@@ -375,3 +375,14 @@ def test_a_noun_object_does_not_govern_its_own_verb(run_text):
 def test_the_giver_of_what_is_received_is_the_source(run_text, lang, text, source, target):
     got = _summary(run_text(text, lang))
     assert ("AID", source, target) in [(t, s, g) for t, s, g, _ in got], got
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Serbia condemned the attack on the monastery in Kosovo."),
+    ("pl", "Serbia potępiła atak na klasztor w Kosowie."),
+])
+def test_the_object_of_an_uncoded_verb_is_not_its_subjects_act(run_text, lang, text):
+    """The condemnation names no target here, so it is not coded; the attack it names is
+    still not Serbia's."""
+    got = _summary(run_text(text, lang))
+    assert not [1 for t, s, g, _ in got if t == "ASSAULT" and s == ["SRB"]], got
