@@ -55,6 +55,14 @@ FOUND = [
     ("Amnesty International accused Egypt of torturing detainees.", "ACCUSE", "IGO", "EGY"),
     ("The Red Cross delivered medicine to Yemen.", "AID", "IGO", "YEM"),
     ("Human Rights Watch criticised Hungary over its asylum law.", "ACCUSE", "IGO", "HUN"),
+    # assurances and guarantees: the one who gives them commits itself
+    ("Lithuania gave assurances to Poland that the pipeline is safe.", "AGREE", "LTU", "POL"),
+    ("Ukraine obtained security guarantees from Britain.", "AGREE", "GBR", "UKR"),
+    ("Polish officials received assurances from the Ukrainian government.", "AGREE", "UKR", "POL"),
+    # protests by people of many trades and conditions, not only the usual crowds
+    ("Algerian landowners protested outside parliament.", "PROTEST", "DZA", None),
+    ("Russian emigres protested in Berlin against the war.", "PROTEST", "RUS", None),
+    ("Hungarian nurses protested over low pay.", "PROTEST", "HUN", None),
     ("The Security Council condemned Iraq on Friday.", "ACCUSE", "IGO", "IRQ"),
     ("The Tamil Tigers attacked a naval base in Sri Lanka.", "ASSAULT", "LKA", "LKA"),
     ("Portugal announced a suspension of air links with Angola.", "SANCTION", "PRT", "AGO"),
