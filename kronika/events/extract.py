@@ -176,6 +176,11 @@ def _without_history(found: list[tuple[Event, bool]], published: str | None,
     return kept, any(old) and not kept
 
 
+def _relative_clause(view: SentenceView, clause: int) -> bool:
+    first = next((t for t in view.toks if view.clause_of[t.i] == clause and t.is_word), None)
+    return first is not None and first.lower in load_role_grammar(view.lang).relative_openers
+
+
 def _has_time_expression(view: SentenceView) -> bool:
     tm = _time_module()
     try:
@@ -646,6 +651,8 @@ def _date(article: Article, view: SentenceView, match: TriggerMatch, modality: s
             abs_start = view.sentence.start + e.start
             idx = next((t.i for t in view.toks if t.start >= abs_start), len(view.toks) - 1)
             same = view.clause_of[min(idx, len(view.toks) - 1)] == clause
+            if not same and _relative_clause(view, view.clause_of[min(idx, len(view.toks) - 1)]):
+                continue  # "Rosja, która w 2022 r. zaatakowała Ukrainę, grozi ...": that date is the relative's
             rank = (not same, e.kind in ("deadline", "since"), abs(idx - match.head))
             if best is None or rank < best[0]:
                 best = (rank, e)

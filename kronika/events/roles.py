@@ -306,6 +306,14 @@ def assign_roles(view: SentenceView, head: int, entry: TriggerEntry, grammar: Ro
                         and "acc" in g.cases):
                     add(targets, g)
                     break
+    if not targets and lang != "en":
+        # "dyplomaci Węgier, których Polska oskarżyła": an object relative pronoun is the target
+        first = next((t for t in view.toks if view.clause_of[t.i] == clause and t.is_word), None)
+        if first is not None and first.lower in grammar.relative_openers and first.i < head \
+                and first.cases() and "nom" not in first.cases():
+            for g in _antecedent(view, first.i):
+                if g not in sources:
+                    targets.append(g)
     if not targets and entry.governs:
         # "demanded that Ukraine change ...", "zażądał, aby Rosja ...": the one asked or warned
         nxt = [g for g in view.groups if view.clause_of[g.first] == clause + 1 and g.prep is None and g not in sources]
@@ -559,7 +567,17 @@ def _borrow_subject(view: SentenceView, head: int, clause: int, grammar: RoleGra
     if is_noun and head > 0 and _prep_word(view, head, grammar):
         return [], ""  # "w czasie walk", "po spotkaniu": an event noun in an adverbial phrase
     if clause_toks and clause_toks[0].lower in grammar.relative_openers:
-        return [], ""  # "atak, który uszkodził samolot": the relative pronoun is the subject
+        # "Rosja, która zaatakowała Ukrainę": a subject relative pronoun stands for the actor
+        # it follows; "atak, który uszkodził samolot": after no actor, nobody is named
+        rel = clause_toks[0]
+        antecedent = _antecedent(view, rel.i)
+        subject_relative = lang == "en" or "nom" in rel.cases()
+        if antecedent and subject_relative:
+            return antecedent, "relative"
+        if subject_relative or not antecedent:
+            return [], ""
+        # "dyplomatów Węgier, których Polska oskarżyła": an object relative keeps the subject
+        # of the clause it hangs on, told below
     if lang != "en" and any(t.mention < 0 and t.i < head and any(a.pos in ("noun", "propn") and "nom" in a.cases for a in t.analyses)
                             and t.text[:1].isupper() for t in clause_toks):
         return [], ""  # an explicit subject the linker did not know ("Prezydent X ...")
@@ -614,6 +632,18 @@ def _first_person(view: SentenceView, head: int, clause: int, grammar: RoleGramm
     if view.lang == "en":
         return any(t.lower in ("we", "i") for t in view.toks[:head] if view.clause_of[t.i] == clause)
     return any(a.person in ("pri", "1") or "1per" in (a.tag or "") for a in view.toks[head].analyses)
+
+
+def _antecedent(view: SentenceView, rel: int) -> list[Group]:
+    """The actor phrase a relative pronoun at ``rel`` follows ("Rosja, która", "diplomats
+    of Hungary, whom"): the phrase ending right before its comma."""
+    j = rel - 1
+    if j >= 0 and not view.toks[j].is_word:
+        j -= 1
+    for g in view.groups:
+        if g.last == j:
+            return chain_of(view, g)
+    return []
 
 
 def _in_relative_clause(view: SentenceView, g: Group, grammar: RoleGrammar) -> bool:

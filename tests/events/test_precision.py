@@ -386,3 +386,20 @@ def test_the_object_of_an_uncoded_verb_is_not_its_subjects_act(run_text, lang, t
     still not Serbia's."""
     got = _summary(run_text(text, lang))
     assert not [1 for t, s, g, _ in got if t == "ASSAULT" and s == ["SRB"]], got
+
+
+@pytest.mark.parametrize("lang,text,type_,source,target", [
+    # a subject relative pronoun stands for the actor before it; its date stays in its clause
+    ("pl", "Rosja, która zaatakowała Ukrainę, grozi Mołdawii.", "ASSAULT", ["RUS"], ["UKR"]),
+    ("en", "Russia, which attacked Ukraine, threatens Moldova.", "ASSAULT", ["RUS"], ["UKR"]),
+    # an object relative pronoun is the target; the subject is the clause's own or the main one's
+    ("pl", "Polska wydaliła dyplomatów Węgier, których oskarżyła o szpiegostwo.", "ACCUSE", ["POL"], ["HUN"]),
+])
+def test_relative_pronouns_take_their_antecedent(run_text, lang, text, type_, source, target):
+    got = _summary(run_text(text, lang))
+    assert (type_, source, target) in [(t, s, g) for t, s, g, _ in got], got
+
+
+def test_a_date_inside_a_relative_clause_stays_there(run_text):
+    a = run_text("Rosja, która zaatakowała Ukrainę w 2022 roku, grozi Mołdawii.", "pl", "2024-03-15")
+    assert {e.type: e.date for e in a.events} == {"ASSAULT": "2022", "THREATEN": "2024-03-15"}
