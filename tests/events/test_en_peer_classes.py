@@ -63,6 +63,16 @@ FOUND = [
     ("Algerian landowners protested outside parliament.", "PROTEST", "DZA", None),
     ("Russian emigres protested in Berlin against the war.", "PROTEST", "RUS", None),
     ("Hungarian nurses protested over low pay.", "PROTEST", "HUN", None),
+    # prisoners pardoned are released (RETREAT)
+    ("Belarus pardoned two Polish political prisoners.", "RETREAT", "BLR", "POL"),
+    ("Aliyev pardoned 50 prisoners on Friday.", "RETREAT", "AZE", None),
+    # property taken by a state; a diplomat declared persona non grata is expelled
+    ("Ukraine nationalised the assets of Russian companies.", "COERCE", "UKR", "RUS"),
+    ("Russia seized the assets of Finnish energy firms.", "COERCE", "RUS", "FIN"),
+    ("Estonia declared a Russian diplomat persona non grata.", "SANCTION", "EST", "RUS"),
+    # websites struck by hackers; a city targeted with weapons
+    ("Russian hackers targeted Polish government websites.", "COERCE", "RUS", "POL"),
+    ("Russia targeted Ukrainian energy infrastructure with missiles and drones overnight.", "ASSAULT", "RUS", "UKR"),
     ("The Security Council condemned Iraq on Friday.", "ACCUSE", "IGO", "IRQ"),
     ("The Tamil Tigers attacked a naval base in Sri Lanka.", "ASSAULT", "LKA", "LKA"),
     ("Portugal announced a suspension of air links with Angola.", "SANCTION", "PRT", "AGO"),
@@ -144,6 +154,10 @@ NOT_FOUND = [
     # riot police are no riot
     ("Georgian protesters clashed with riot police in Tbilisi.", "PROTEST"),
     ("Sweden handed over ten infantry fighting vehicles to Ukraine.", "ASSAULT"),
+    # sanctions target too; "targets" is mostly the noun
+    ("The new EU sanctions targeted Russian banks and energy companies.", "ASSAULT"),
+    ("Latvian artillery fired at targets during the exercise in Estonia.", "ASSAULT"),
+    ("Moldova froze the assets of pro-Russian politicians.", "COERCE"),
     ("The French president called his Russian counterpart on Friday.", "REQUEST"),
     ("Britain outlawed a militant group because of what it called its role in killings in Ireland.", "CONSULT"),
 ]
