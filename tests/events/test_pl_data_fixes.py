@@ -42,3 +42,19 @@ def test_pl_detainee_is_no_arrest(run_text, text):
 def test_pl_adverbial_in_connection_with_is_no_attack(run_text):
     article = run_text("Polskie dowództwo poinformowało, że w związku z atakiem poderwano myśliwce.", "pl", "2025-10-20")
     assert not [e for e in article.events if e.type == "ASSAULT"]
+
+
+NIGHTS = [
+    # (sentence, published, date): a night "z X na Y" is dated by the day it ends in
+    ("Rosja zaatakowała Charków w nocy z soboty na niedzielę.", "2025-10-20", "2025-10-19"),
+    ("W nocy ze środy na czwartek drony uderzyły w Odessę.", "2025-10-24", "2025-10-23"),
+    ("Do ataku doszło w nocy z poniedziałku na wtorek.", "2025-10-21", "2025-10-21"),
+]
+
+
+@pytest.mark.parametrize("text,published,date", NIGHTS)
+def test_pl_night_from_one_day_to_the_next(text, published, date):
+    from kronika.events.time import find_time_expressions, resolve_time
+
+    found = find_time_expressions(text, "pl")
+    assert [resolve_time(e, published) for e in found] == [date]
