@@ -73,6 +73,17 @@ FOUND = [
     # websites struck by hackers; a city targeted with weapons
     ("Russian hackers targeted Polish government websites.", "COERCE", "RUS", "POL"),
     ("Russia targeted Ukrainian energy infrastructure with missiles and drones overnight.", "ASSAULT", "RUS", "UKR"),
+    # drones and missiles brought down; aircraft downed
+    ("Ukraine's air defence intercepted 40 Russian drones.", "ASSAULT", "UKR", "RUS"),
+    ("Romania downed a Russian drone over its territory.", "ASSAULT", "ROU", "RUS"),
+    # people set free or given back, dead or alive
+    ("Belarus released a Lithuanian citizen.", "RETREAT", "BLR", "LTU"),
+    ("Russia returned 1,000 bodies of Ukrainian soldiers.", "RETREAT", "RUS", "UKR"),
+    # an offer to mediate promises talks between the two parties
+    ("Turkey offered to mediate between Serbia and Kosovo.", "AGREE", "TUR", None),
+    # concern voiced about someone's act is a disapproval of it
+    ("Armenia expressed concern over Azerbaijani troop movements.", "ACCUSE", "ARM", "AZE"),
+    ("Poland voiced alarm at Russian military exercises near its border.", "ACCUSE", "POL", "RUS"),
     ("The Security Council condemned Iraq on Friday.", "ACCUSE", "IGO", "IRQ"),
     ("The Tamil Tigers attacked a naval base in Sri Lanka.", "ASSAULT", "LKA", "LKA"),
     ("Portugal announced a suspension of air links with Angola.", "SANCTION", "PRT", "AGO"),
@@ -158,6 +169,10 @@ NOT_FOUND = [
     ("The new EU sanctions targeted Russian banks and energy companies.", "ASSAULT"),
     ("Latvian artillery fired at targets during the exercise in Estonia.", "ASSAULT"),
     ("Moldova froze the assets of pro-Russian politicians.", "COERCE"),
+    # aircraft intercepted over the sea are escorted; a statement released is published
+    ("Polish jets intercepted a Russian plane over the Baltic.", "ASSAULT"),
+    ("Russia released a video of captured Ukrainian soldiers.", "RETREAT"),
+    ("The Kremlin released a statement on the talks with Kazakhstan.", "RETREAT"),
     ("The French president called his Russian counterpart on Friday.", "REQUEST"),
     ("Britain outlawed a militant group because of what it called its role in killings in Ireland.", "CONSULT"),
 ]
