@@ -84,6 +84,11 @@ FOUND = [
     # concern voiced about someone's act is a disapproval of it
     ("Armenia expressed concern over Azerbaijani troop movements.", "ACCUSE", "ARM", "AZE"),
     ("Poland voiced alarm at Russian military exercises near its border.", "ACCUSE", "POL", "RUS"),
+    # weapons used against someone; forces moved to a border; a state's labels for its critics
+    ("Syria used chemical weapons against rebels in Idlib.", "ASSAULT", "SYR", None),
+    ("Russia uses Iranian drones against Ukraine.", "ASSAULT", "RUS", "UKR"),
+    ("Lithuania moved troops to its border with Belarus.", "MOBILIZE", "LTU", "BLR"),
+    ("Belarus declared the Polish opposition group extremist.", "ACCUSE", "BLR", "POL"),
     ("The Security Council condemned Iraq on Friday.", "ACCUSE", "IGO", "IRQ"),
     ("The Tamil Tigers attacked a naval base in Sri Lanka.", "ASSAULT", "LKA", "LKA"),
     ("Portugal announced a suspension of air links with Angola.", "SANCTION", "PRT", "AGO"),
@@ -173,6 +178,8 @@ NOT_FOUND = [
     ("Polish jets intercepted a Russian plane over the Baltic.", "ASSAULT"),
     ("Russia released a video of captured Ukrainian soldiers.", "RETREAT"),
     ("The Kremlin released a statement on the talks with Kazakhstan.", "RETREAT"),
+    # weapons made "to use against" someone are a threat, not an attack
+    ("A Serbian militia claims to be building drones to use against Kosovo.", "ASSAULT"),
     ("The French president called his Russian counterpart on Friday.", "REQUEST"),
     ("Britain outlawed a militant group because of what it called its role in killings in Ireland.", "CONSULT"),
 ]
