@@ -89,6 +89,10 @@ FOUND = [
     ("Russia uses Iranian drones against Ukraine.", "ASSAULT", "RUS", "UKR"),
     ("Lithuania moved troops to its border with Belarus.", "MOBILIZE", "LTU", "BLR"),
     ("Belarus declared the Polish opposition group extremist.", "ACCUSE", "BLR", "POL"),
+    # troops pulled out are a retreat, not an expulsion; an order to stop is a request
+    ("Armenia pulled its forces out of the border villages of Azerbaijan.", "RETREAT", "ARM", None),
+    ("Hungary forced out the Ukrainian consul.", "SANCTION", "HUN", "UKR"),
+    ("The Czech president told the Russian ambassador to stop the threats.", "REQUEST", "CZE", "RUS"),
     ("The Security Council condemned Iraq on Friday.", "ACCUSE", "IGO", "IRQ"),
     ("The Tamil Tigers attacked a naval base in Sri Lanka.", "ASSAULT", "LKA", "LKA"),
     ("Portugal announced a suspension of air links with Angola.", "SANCTION", "PRT", "AGO"),
@@ -180,6 +184,8 @@ NOT_FOUND = [
     ("The Kremlin released a statement on the talks with Kazakhstan.", "RETREAT"),
     # weapons made "to use against" someone are a threat, not an attack
     ("A Serbian militia claims to be building drones to use against Kosovo.", "ASSAULT"),
+    ("Georgia pulled its forces out of the disputed village.", "SANCTION"),
+    ("The Slovak prime minister told reporters that Slovakia would end arms deliveries.", "REQUEST"),
     ("The French president called his Russian counterpart on Friday.", "REQUEST"),
     ("Britain outlawed a militant group because of what it called its role in killings in Ireland.", "CONSULT"),
 ]
