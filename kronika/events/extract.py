@@ -275,6 +275,8 @@ def _sentence_events(article, view, lexicon, grammar, cues, previous_subject, co
                 type_, modality = "AGREE", "asserted"  # PLOVER: a promise of cooperation is an AGREE
             elif type_ == "RETREAT" and modality == "planned":
                 type_, modality = "CONCEDE", "asserted"  # PLOVER: announced retreats are CONCEDE
+            elif type_ == "THREATEN" and modality == "planned":
+                modality = "asserted"  # a threat is made when it is uttered ("Moskwa odpowie na sankcje")
             elif type_ in THREAT_CONTENT and modality == "planned":
                 # PLOVER: a conflict act announced for the future is a threat of it
                 type_, modality, mode = "THREATEN", "asserted", THREAT_CONTENT[type_]
@@ -388,6 +390,9 @@ def _governor(view: SentenceView, head: int, governors, grammar) -> Event | None
         if g_head < head <= g_head + reach and view.clause_of[head] in (g_clause, g_clause + 1):
             if view.clause_of[head] == g_clause and not _verbal(view, g_head) and _verbal(view, head):
                 continue  # "эти обвинения отвергли": the noun is the verb's object, not its governor
+            if view.clause_of[head] == g_clause and _finite_verb(view, g_head) and _finite_verb(view, head) \
+                    and any((t.lower,) in grammar.coordinators for t in view.toks[g_head + 1:head]):
+                continue  # "odrzucił żądanie i oskarżył Warszawę": a second predicate, not the content
             if topic_only and not _after_topic_prep(view, g_head, head, grammar):
                 continue
             return event

@@ -403,3 +403,14 @@ def test_relative_pronouns_take_their_antecedent(run_text, lang, text, type_, so
 def test_a_date_inside_a_relative_clause_stays_there(run_text):
     a = run_text("Rosja, która zaatakowała Ukrainę w 2022 roku, grozi Mołdawii.", "pl", "2024-03-15")
     assert {e.type: e.date for e in a.events} == {"ASSAULT": "2022", "THREATEN": "2024-03-15"}
+
+
+def test_a_second_predicate_is_not_the_content_of_the_first(run_text):
+    got = _summary(run_text("Premier Litwy odrzucił to żądanie i oskarżył Łotwę o hipokryzję.", "pl"))
+    assert any(t == "ACCUSE" and s == ["LTU"] and g == ["LVA"] for t, s, g, _ in got), got
+
+
+def test_a_threat_is_made_when_uttered(run_text):
+    a = run_text("Moskwa odpowie na nowe sankcje Unii Europejskiej.", "pl")
+    threats = [e for e in a.events if e.type == "THREATEN"]
+    assert threats and threats[0].modality == "asserted", [(e.type, e.modality) for e in a.events]
