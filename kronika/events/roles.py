@@ -51,6 +51,7 @@ class RoleGrammar:
     casualty_verbs: frozenset[str] = frozenset()
     subject_pronouns: frozenset[str] = frozenset()
     partner_preps: frozenset[str] = frozenset()
+    first_person_pronouns: frozenset[str] = frozenset()
     casualty_preps: tuple[tuple[str, ...], ...] = ()
     agent_preps: frozenset[str] = frozenset()
     giver_preps: frozenset[str] = frozenset()
@@ -120,6 +121,7 @@ def load_role_grammar(lang: str) -> RoleGrammar:
         casualty_verbs=frozenset(str(v).lower() for v in d.get("casualty_verbs") or ()),
         subject_pronouns=frozenset(str(v).lower() for v in d.get("subject_pronouns") or ()),
         partner_preps=frozenset(str(v).lower() for v in d.get("partner_preps") or ()),
+        first_person_pronouns=frozenset(str(v).lower() for v in d.get("first_person_pronouns") or ()),
         casualty_preps=tuple(tuple(str(v).lower().split()) for v in d.get("casualty_preps") or ()),
         agent_preps=frozenset(str(v).lower() for v in d.get("agent_preps") or ()),
         giver_preps=frozenset(str(v).lower() for v in d.get("giver_preps") or ()),
@@ -630,7 +632,7 @@ def _borrow_subject(view: SentenceView, head: int, clause: int, grammar: RoleGra
 
 def _first_person(view: SentenceView, head: int, clause: int, grammar: RoleGrammar) -> bool:
     if view.lang == "en":
-        return any(t.lower in ("we", "i") for t in view.toks[:head] if view.clause_of[t.i] == clause)
+        return any(t.lower in grammar.first_person_pronouns for t in view.toks[:head] if view.clause_of[t.i] == clause)
     return any(a.person in ("pri", "1") or "1per" in (a.tag or "") for a in view.toks[head].analyses)
 
 
