@@ -262,6 +262,10 @@ def _group_cases(toks: list[Tok], g: Group, lang: str) -> set[str]:
         noun = {c for a in after.analyses if a.pos in ("noun", "ger") for c in a.cases}
         if noun & cases:
             return noun & cases
+    person = next((m for m in g.mentions if m.kind == "person" and m.start == toks[g.first].start), None)
+    if cases and person is not None and person.cases:
+        # a KB surname the dictionary also reads as a common word ("Токаев": gen. pl. of "токай")
+        return cases | set(person.cases)
     if cases:
         return cases
     for m in g.mentions:
