@@ -227,6 +227,8 @@ def _sentence_events(article, view, lexicon, grammar, cues, previous_subject, co
                 continue
             if not _predicative(view, head, entry):
                 continue
+            if entry.type in MATERIAL and _reporting_verb(view, head, grammar):
+                continue  # "... – przekazał gubernator": a speech verb after a quote reports, it hands nothing over
             if _finite_verb(view, head) and head not in verb_heads:
                 verb_heads.append(head)  # an event verb, coded or not, takes the nouns after it as objects
             reading = read_modality(view, head, match.tokens, cues)
@@ -324,6 +326,20 @@ def _sentence_events(article, view, lexicon, grammar, cues, previous_subject, co
 
 # A governor that was not coded itself (no recipient named) still absorbs its content.
 _NO_EVENT = Event(type="", source=[], target=[])
+
+
+_QUOTE_ENDS = frozenset({"–", "—", "-", ",", "”", "\"", "»", ":"})
+
+
+def _reporting_verb(view: SentenceView, head: int, grammar) -> bool:
+    """A speech verb right after a dash, comma or closing quote ("..." – przekazał X), or
+    right before "że" ("przekazał, że ...") introduces or closes a report."""
+    tok = view.toks[head]
+    if not tok.keys & grammar.speech_verbs:
+        return False
+    before = view.toks[head - 1].text if head >= 2 else ""  # a dash opening the sentence opens a quote
+    after = [t.lower for t in view.toks[head + 1:head + 3]]
+    return before in _QUOTE_ENDS or bool(set(after) & (grammar.clause_openers - grammar.relative_openers))
 
 
 def _object_of_verb_trigger(view: SentenceView, head: int, roles: Roles, verb_heads: list[int]) -> bool:

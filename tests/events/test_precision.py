@@ -414,3 +414,18 @@ def test_a_threat_is_made_when_uttered(run_text):
     a = run_text("Moskwa odpowie na nowe sankcje Unii Europejskiej.", "pl")
     threats = [e for e in a.events if e.type == "THREATEN"]
     assert threats and threats[0].modality == "asserted", [(e.type, e.modality) for e in a.events]
+
+
+@pytest.mark.parametrize("lang,text,type_", [
+    # a speech verb closing a quote reports; "przekazać" does not hand anything over here
+    ("pl", "Ukraińskie drony zaatakowały w nocy Biełgorod – przekazał rosyjski gubernator.", "AID"),
+    ("pl", "Litwa przekazała, że Białoruś zamknęła granicę.", "AID"),
+])
+def test_a_reporting_speech_verb_is_no_transfer(run_text, lang, text, type_):
+    got = _summary(run_text(text, lang))
+    assert type_ not in {t for t, *_ in got}, got
+
+
+def test_a_quote_opened_by_a_dash_keeps_its_promise(run_text):
+    got = _summary(run_text("- Przekażemy Litwie systemy rakietowe - powiedział prezydent Łotwy.", "pl"))
+    assert any(t == "AGREE" and g == ["LTU"] for t, s, g, _ in got), got
