@@ -4,11 +4,11 @@ a little below what the data reaches now: raise them when a change lifts the fig
 lower them silently."""
 from __future__ import annotations
 
-import json
-import sys
 from pathlib import Path
 
 import pytest
+
+from event_helpers import check_corpus_whole, eval_script
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "tests" / "data" / "pl_news"
@@ -20,25 +20,13 @@ FLOORS = {"dyad": (0.75, 0.50, 0.60), "dated": (0.69, 0.46, 0.56), "full": (0.66
 
 @pytest.fixture(scope="module")
 def figures():
-    sys.path.insert(0, str(ROOT / "scripts"))
-    try:
-        import eval_pl
-    finally:
-        sys.path.remove(str(ROOT / "scripts"))
+    eval_pl = eval_script("eval_pl")
     gold, pred = eval_pl.load_gold(), eval_pl.predict()
     return eval_pl.scores(gold, {k: pred.get(k, {"doc_id": k, "events": []}) for k in gold})
 
 
 def test_corpus_is_whole():
-    """Every article has a gold record and every gold evidence is a substring of its article."""
-    gold = [json.loads(line) for line in (CORPUS / "gold.jsonl").read_text(encoding="utf-8").splitlines() if line]
-    texts = {p.stem: p.read_text(encoding="utf-8") for p in CORPUS.glob("*.txt")}
-    assert {d["doc_id"] for d in gold} == set(texts)
-    assert {d["language"] for d in gold} == {"pl"}
-    for d in gold:
-        assert d["doc_id"].startswith("pl_")
-        for e in d["events"]:
-            assert e["evidence"] in texts[d["doc_id"]], (d["doc_id"], e["evidence"])
+    check_corpus_whole(CORPUS, {"pl"})
 
 
 def test_language_and_date_of_every_article(figures):
