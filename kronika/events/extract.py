@@ -314,9 +314,7 @@ def _sentence_events(article, view, lexicon, grammar, cues, previous_subject, co
             if context is not None and _verbal(view, head):
                 context.setdefault("told_by_verb", set()).add(id(event))  # a verb form tells an act anew
             if context is not None and event.date:
-                # (order, date) of the last event of each type, for "after the meeting" later on
-                last = context.setdefault("last_by_type", {})
-                last[event.type] = (len(last) and max(last.values())[0] + 1, event.date)
+                context.setdefault("told", []).append((event.type, event.date))  # for "after the meeting" later on
             consumed.update(match.tokens)
             if entry.governs:
                 governors.append((head, view.clause_of[head], event, entry.governs_topic))
@@ -643,9 +641,7 @@ def _date_referred_to(view: SentenceView, head: int, context: dict) -> str | Non
     lexicon = load_triggers(view.lang)
     types = {e.type for k in noun.keys for e in lexicon.by_head.get(k, ())}
     if types:
-        told = [context.get("last_by_type", {}).get(t) for t in types]
-        told = [t for t in told if t]
-        return max(told)[1] if told else None
+        return next((date for type_, date in reversed(context.get("told", [])) if type_ in types), None)
     return context.get("dated")
 
 
