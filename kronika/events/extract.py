@@ -551,7 +551,7 @@ def _adverbial(view: SentenceView, head: int, grammar) -> bool:
 def _infinitive(view: SentenceView, head: int) -> bool:
     tok = view.toks[head]
     if view.lang == "en":
-        return head > 0 and view.toks[head - 1].lower == "to"
+        return head > 0 and view.toks[head - 1].lower in load_role_grammar("en").infinitive_markers
     return any(a.tense == "inf" for a in tok.analyses)
 
 

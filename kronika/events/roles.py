@@ -52,6 +52,7 @@ class RoleGrammar:
     subject_pronouns: frozenset[str] = frozenset()
     partner_preps: frozenset[str] = frozenset()
     first_person_pronouns: frozenset[str] = frozenset()
+    infinitive_markers: frozenset[str] = frozenset()
     casualty_preps: tuple[tuple[str, ...], ...] = ()
     agent_preps: frozenset[str] = frozenset()
     giver_preps: frozenset[str] = frozenset()
@@ -122,6 +123,7 @@ def load_role_grammar(lang: str) -> RoleGrammar:
         subject_pronouns=frozenset(str(v).lower() for v in d.get("subject_pronouns") or ()),
         partner_preps=frozenset(str(v).lower() for v in d.get("partner_preps") or ()),
         first_person_pronouns=frozenset(str(v).lower() for v in d.get("first_person_pronouns") or ()),
+        infinitive_markers=frozenset(str(v).lower() for v in d.get("infinitive_markers") or ()),
         casualty_preps=tuple(tuple(str(v).lower().split()) for v in d.get("casualty_preps") or ()),
         agent_preps=frozenset(str(v).lower() for v in d.get("agent_preps") or ()),
         giver_preps=frozenset(str(v).lower() for v in d.get("giver_preps") or ()),
@@ -478,7 +480,7 @@ def _en_asked_to(view: SentenceView, head: int, clause: int) -> bool:
     for t in view.toks[head + 1:head + 6]:
         if view.clause_of[t.i] != clause or t.mention >= 0 or not t.is_word:
             return False
-        if t.lower == "to":
+        if t.lower in load_role_grammar(view.lang).infinitive_markers:
             return bool(words)
         words.append(t)
     return False
